@@ -1,0 +1,69 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.search import index
+
+
+class Structure(index.Indexed, models.Model):
+    """A member structure of the network: the regional association or a Mission Locale."""
+
+    class Kind(models.TextChoices):
+        ARML = "arml", _("Regional association (ARML)")
+        MISSION_LOCALE = "mission_locale", _("Mission Locale")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.MISSION_LOCALE)
+    departments = models.CharField(
+        _("departments"), max_length=60, blank=True, help_text=_("Department numbers, e.g. 21, 71")
+    )
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("short_name", boost=3),
+        index.SearchField("city"),
+        index.FilterField("kind"),
+        index.FilterField("is_active"),
+    ]
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = _("structure")
+        verbose_name_plural = _("structures")
+
+    def __str__(self):
+        return self.name
+
+
+class Profile(models.Model):
+    """A professional of the network: the user's structure and job."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="profile",
+    )
+    structure = models.ForeignKey(
+        Structure,
+        verbose_name=_("structure"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="profiles",
+    )
+    job_title = models.CharField(_("job title"), max_length=150, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self):
+        return self.user.get_full_name() or self.user.get_username()

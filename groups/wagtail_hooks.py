@@ -1,0 +1,20 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from groups.models import Structure
+
+
+class StructureViewSet(SnippetViewSet):
+    model = Structure
+    icon = "group"
+    menu_label = _("Structures")
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = ["name", "short_name", "kind", "departments", "city", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "short_name", "city"]
+
+
+register_snippet(StructureViewSet)

@@ -1,0 +1,48 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from home.blocks import ContentBlocks
+from home.models.base import BasePage
+
+
+class HomePage(BasePage):
+    """The dashboard each professional lands on after logging in."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.NewsIndexPage", "home.EventIndexPage", "home.ContentPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from home.models import EventPage, NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = NewsPage.objects.visible_to(request.user).latest_first()[:4]
+        context["upcoming_events"] = EventPage.objects.visible_to(request.user).upcoming()[:4]
+        return context
+
+
+class ContentPage(BasePage):
+    """A free page built from the shared blocks."""
+
+    body = StreamField(ContentBlocks(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")

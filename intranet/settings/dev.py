@@ -1,0 +1,7 @@
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DEBUG", default=True)
+SECRET_KEY = env("SECRET_KEY", default="django-insecure-trame-local-development-only")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["*"])
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
