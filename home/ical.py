@@ -21,8 +21,8 @@ def _event_component(event, request) -> icalendar.Event:
     component = icalendar.Event()
     component.add("uid", f"trame-event-{event.pk}@{request.get_host()}")
     component.add("summary", event.title)
-    component.add("dtstart", event.start)
-    component.add("dtend", event.end)
+    component.add("dtstart", timezone.localtime(event.start))
+    component.add("dtend", timezone.localtime(event.end))
     component.add("dtstamp", event.last_published_at or event.start)
     component.add("url", event.get_full_url(request))
     if event.summary:

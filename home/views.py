@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve as static_serve
 
 
 @login_not_required
@@ -17,3 +19,15 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+# Only image files are served from MEDIA_ROOT; documents always go through Wagtail's
+# permission-checking document view, never through their storage path.
+SERVED_MEDIA_FOLDERS = ("images/", "original_images/")
+
+
+def media_file(request, path):
+    """Serve an image file to a logged-in user (LoginRequiredMiddleware guards this view)."""
+    if not path.startswith(SERVED_MEDIA_FOLDERS):
+        raise Http404
+    return static_serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -35,7 +35,9 @@ def hidden_pages_q(user) -> Q | None:
 
 def _compute_hidden_pages_q(user) -> Q | None:
     restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    user_group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+    user_group_ids = (
+        set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+    )
     hidden = Q()
     for restriction in restrictions:
         if not _restriction_allows(restriction, user, user_group_ids):
@@ -48,7 +50,9 @@ def page_is_visible_to(page, user) -> bool:
         return False
     if user.is_active and user.is_superuser:
         return True
-    user_group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+    user_group_ids = (
+        set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+    )
     return all(
         _restriction_allows(restriction, user, user_group_ids)
         for restriction in page.get_view_restrictions().prefetch_related("groups")

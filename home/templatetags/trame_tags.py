@@ -20,7 +20,8 @@ def main_navigation(context):
             continue
         # The home page would contain every page: only its own URL marks it current.
         is_current = current is not None and (
-            current.pk == page.pk or (not page.is_root() and page.depth > 2 and current.path.startswith(page.path))
+            current.pk == page.pk
+            or (not page.is_root() and page.depth > 2 and current.path.startswith(page.path))
         )
         links.append(
             {

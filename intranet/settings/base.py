@@ -138,9 +138,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Background tasks (django-tasks): run at once unless a worker is configured.
 TASKS = {
     "default": {
-        "BACKEND": env(
-            "TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"
-        ),
+        "BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"),
     }
 }
 

@@ -27,7 +27,10 @@ SESSION_COOKIE_HTTPONLY = True
 TEMPLATES[0]["OPTIONS"]["loaders"] = [  # noqa: F405
     (
         "django.template.loaders.cached.Loader",
-        ["django.template.loaders.filesystem.Loader", "django.template.loaders.app_directories.Loader"],
+        [
+            "django.template.loaders.filesystem.Loader",
+            "django.template.loaders.app_directories.Loader",
+        ],
     )
 ]
 TEMPLATES[0]["APP_DIRS"] = False  # noqa: F405

@@ -60,9 +60,7 @@ class Command(BaseCommand):
             for label, build_demo in demo_builders():
                 self.stdout.write(f"{label} :")
                 build_demo(demo)
-        self.stdout.write(
-            self.style.SUCCESS(f"Démo prête en {time.monotonic() - started:.1f} s.")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Démo prête en {time.monotonic() - started:.1f} s."))
         self.stdout.write("Comptes de démonstration :")
         for username, role in demo.logins:
             self.stdout.write(f"  {username:<14} {role:<40} mot de passe : {demo.password}")

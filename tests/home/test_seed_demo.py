@@ -1,0 +1,80 @@
+from io import StringIO
+
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from wagtail.models import Page, Revision
+
+import pytest
+
+from groups.models import Profile, Structure
+from home.models import EventPage, NewsPage
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "pages": list(Page.objects.order_by("path").values_list("path", "title", "live")),
+        "revisions": Revision.objects.count(),
+        "users": list(
+            get_user_model().objects.order_by("username").values_list("username", "password")
+        ),
+        "structures": Structure.objects.count(),
+        "profiles": Profile.objects.count(),
+    }
+
+
+@pytest.fixture
+def demo_password(settings):
+    settings.DEMO_PASSWORD = "mot-de-passe-demo"
+
+
+def test_seed_builds_the_demo_network(demo_password, client):
+    call_command("seed_demo", stdout=StringIO())
+    assert Structure.objects.filter(kind="arml").count() == 1
+    assert Structure.objects.filter(kind="mission_locale").count() == 26
+    assert NewsPage.objects.live().count() >= 5
+    assert EventPage.objects.upcoming().count() >= 4
+    for username in ["admin", "editeur", "animateur", "professionnel"]:
+        assert client.login(username=username, password="mot-de-passe-demo"), username
+    assert get_user_model().objects.get(username="editeur").has_perm("wagtailadmin.access_admin")
+
+
+def test_second_run_changes_nothing(demo_password):
+    call_command("seed_demo", stdout=StringIO())
+    first = snapshot()
+    call_command("seed_demo", stdout=StringIO())
+    assert snapshot() == first
+
+
+def test_logins_are_printed(demo_password, capsys):
+    call_command("seed_demo")
+    output = capsys.readouterr().out
+    for username in ["admin", "editeur", "animateur", "professionnel"]:
+        assert username in output
+
+
+def test_default_password_is_refused_without_debug(settings):
+    settings.DEBUG = False
+    settings.DEMO_PASSWORD = ""
+    with pytest.raises(CommandError, match="DEMO_PASSWORD"):
+        call_command("seed_demo")
+    assert not get_user_model().objects.filter(username="admin").exists()
+
+
+def test_demo_never_copies_the_seed_documents(demo_password):
+    """The demo is written in our own words: no sentence of the seeds appears in it."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    seeds = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+    if not seeds.exists():
+        pytest.skip(f"seed documents not found at {seeds}")
+    call_command("seed_demo", stdout=StringIO())
+    seed_text = " ".join(p.read_text() for p in seeds.glob("0*.txt"))
+    for page in Page.objects.live().specific():
+        for sentence in str(getattr(page, "summary", "")).split(". "):
+            if len(sentence) > 40:
+                assert sentence not in seed_text, sentence
