@@ -107,6 +107,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = ["groups.backends.ProfileModelBackend"]
+# Sessions are read from the cache first (Redis in production through CACHE_URL).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
@@ -130,8 +133,7 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
-vars().update(EMAIL_CONFIG)
+globals().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Trame <ne-pas-repondre@trame.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -149,7 +151,10 @@ WAGTAILADMIN_LOGIN_URL = "/connexion/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/connexion/"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_I18N_ENABLED = False
-WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no request to an external host
+# No request to an external host: no Gravatar, no update check, no "what's new" banner.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILDOCS_DOCUMENT_MODEL = "resources.ResourceDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # every download goes through a permission check
 WAGTAILDOCS_EXTENSIONS = [
