@@ -32,6 +32,9 @@ def test_an_editor_may_edit_and_publish_pages_but_a_professional_may_not(home_pa
     assert home_page.permissions_for_user(editor).can_add_subpage()
     assert not home_page.permissions_for_user(professional).can_edit()
     client.force_login(editor)
-    assert client.get("/admin/").status_code == 200
+    admin = client.get("/admin/")
+    assert admin.status_code == 200
+    assert '<html lang="fr"' in admin.content.decode()
+    assert "Tableau de bord" in admin.content.decode()
     client.force_login(professional)
     assert client.get("/admin/").status_code == 302
