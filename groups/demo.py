@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from groups.models import Profile, Structure
+from groups.models import Profile, Structure, Thematic
 from home.roles import EDITORS_GROUP_NAME
 
 ARML = ("ARML Bourgogne-Franche-Comté", "ARML BFC", "21, 25, 39, 58, 70, 71, 89, 90", "Dijon")
@@ -38,6 +38,26 @@ MISSIONS_LOCALES = [
     ("Mission Locale du Territoire de Belfort", "ML Belfort", "90", "Belfort"),
 ]
 
+# (name, slug, colour, lead structures, description): the 8 chef-de-file thematics.
+THEMATICS = [
+    ("Financement et comptabilité analytique", "financement", "BLUE", ["ML Dijon", "ML Chalon"],
+     "Modèles économiques, suivi des financements et comptabilité analytique des Missions Locales."),
+    ("Labellisation et mutualisation", "labellisation", "GREEN", ["ARML BFC", "ML Grand Besançon"],
+     "Préparer le label Mission Locale et partager moyens, achats et services entre structures."),
+    ("Observatoire", "observatoire", "PURPLE", ["ML Auxerre"],
+     "Données d'activité, études et diagnostics territoriaux sur les jeunes accompagnés."),
+    ("Orientation et événementiel", "orientation", "TEAL", ["ML Mâcon", "ML Belfort"],
+     "Forums, journées régionales et outils d'orientation professionnelle."),
+    ("Formation", "formation", "BROWN", ["ARML BFC"],
+     "Plan régional de formation des salariés et accès des jeunes à la formation."),
+    ("Relation entreprises", "relation-entreprises", "RED", ["ML Beaune", "ML Montbéliard"],
+     "Charte de coopération, prospection et partenariats avec les employeurs."),
+    ("Communication", "communication", "PINK", ["ARML BFC", "ML Vesoul"],
+     "Supports partagés, campagnes régionales et présence en ligne du réseau."),
+    ("France Travail et réseau pour l'emploi", "france-travail", "GREY", ["ML Jura Nord"],
+     "Coopération avec France Travail et place des Missions Locales dans le réseau pour l'emploi."),
+]  # fmt: skip
+
 # (username, first name, last name, structure short name, job, role shown at the end)
 DEMO_USERS = [
     ("admin", "Camille", "Administratrice", "ARML BFC", "Administratrice du système", "administration"),
@@ -50,6 +70,8 @@ DEMO_USERS = [
 def build_demo(demo):
     structures = _build_structures()
     demo.log(f"{len(structures)} structures")
+    _build_thematics(structures)
+    demo.log(f"{len(THEMATICS)} thématiques")
     _build_users(demo, structures)
 
 
@@ -70,6 +92,20 @@ def _build_structures() -> dict[str, Structure]:
         )
         structures[short_name] = structure
     return structures
+
+
+def _build_thematics(structures):
+    for name, slug, colour, leads, description in THEMATICS:
+        thematic, created = Thematic.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "colour": Thematic.Colour[colour],
+                "description": description,
+            },
+        )
+        if created:
+            thematic.lead_structures.set([structures[short_name] for short_name in leads])
 
 
 def _build_users(demo, structures):

@@ -41,6 +41,52 @@ class Structure(index.Indexed, models.Model):
         return self.name
 
 
+class Thematic(index.Indexed, models.Model):
+    """A thematic of the network's work, led by one or more "chefs de file"."""
+
+    class Colour(models.TextChoices):
+        # Dark enough for white text (contrast ≥ 4.5:1).
+        BLUE = "#1f4e79", _("Blue")
+        GREEN = "#1e6b3a", _("Green")
+        PURPLE = "#5b3a8c", _("Purple")
+        RED = "#a4262c", _("Red")
+        TEAL = "#0e6566", _("Teal")
+        BROWN = "#7a4a12", _("Brown")
+        GREY = "#4b5563", _("Grey")
+        PINK = "#9d2463", _("Pink")
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
+    description = models.TextField(_("description"), blank=True)
+    colour = models.CharField(_("colour"), max_length=7, choices=Colour, default=Colour.BLUE)
+    lead_structures = models.ManyToManyField(
+        Structure,
+        verbose_name=_("lead structures (chefs de file)"),
+        blank=True,
+        related_name="led_thematics",
+    )
+    lead_people = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("lead people (chefs de file)"),
+        blank=True,
+        related_name="led_thematics",
+    )
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("thematic")
+        verbose_name_plural = _("thematics")
+
+    def __str__(self):
+        return self.name
+
+
 class Profile(models.Model):
     """A professional of the network: the user's structure and job."""
 

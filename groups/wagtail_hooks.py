@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from groups.models import Structure
+from groups.models import Structure, Thematic
 
 
 class StructureViewSet(SnippetViewSet):
@@ -18,3 +18,16 @@ class StructureViewSet(SnippetViewSet):
 
 
 register_snippet(StructureViewSet)
+
+
+class ThematicViewSet(SnippetViewSet):
+    model = Thematic
+    icon = "tag"
+    menu_label = _("Thematics")
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["name", "colour"]
+    search_fields = ["name", "description"]
+
+
+register_snippet(ThematicViewSet)

@@ -14,7 +14,14 @@ EDITOR_COLLECTION_PERMISSIONS = {
 }
 EDITOR_MODEL_PERMISSIONS = {
     "wagtailadmin": ["access_admin"],
-    "groups": ["add_structure", "change_structure", "delete_structure"],
+    "groups": [
+        "add_structure",
+        "change_structure",
+        "delete_structure",
+        "add_thematic",
+        "change_thematic",
+        "delete_thematic",
+    ],  # fmt: skip
 }
 
 

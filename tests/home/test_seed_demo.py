@@ -7,7 +7,7 @@ from wagtail.models import Page, Revision
 
 import pytest
 
-from groups.models import Profile, Structure
+from groups.models import Profile, Structure, Thematic
 from home.models import EventPage, NewsPage
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +34,8 @@ def test_seed_builds_the_demo_network(demo_password, client):
     call_command("seed_demo", stdout=StringIO())
     assert Structure.objects.filter(kind="arml").count() == 1
     assert Structure.objects.filter(kind="mission_locale").count() == 26
+    assert Thematic.objects.count() == 8
+    assert all(t.lead_structures.exists() for t in Thematic.objects.all())
     assert NewsPage.objects.live().count() >= 5
     assert EventPage.objects.upcoming().count() >= 4
     for username in ["admin", "editeur", "animateur", "professionnel"]:
