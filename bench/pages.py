@@ -42,7 +42,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 DEFAULT_PAGES = "/,/le-reseau/"
-DEFAULT_CACHE_URL = "locmemcache://trame-bench"
+# Production's default: a file cache shared by the workers (here in the run's temporary folder).
+DEFAULT_CACHE_URL = "filecache://{tmp}/cache"
 USERNAME = "professionnel"
 HOST = "127.0.0.1"
 CPU_SAMPLES = 30  # in-process requests timed per page
@@ -468,7 +469,11 @@ def bench_database(database: str, args, pages: list[str], wrk: str | None) -> li
             db_context = PostgresDatabase(args.postgres_url)
         with db_context as database_url:
             env = base_env(
-                database_url, tmp_path / "static", tmp_path / "media", password, args.cache_url
+                database_url,
+                tmp_path / "static",
+                tmp_path / "media",
+                password,
+                args.cache_url.format(tmp=tmp_path),
             )
             manage = [sys.executable, "manage.py"]
             run([*manage, "migrate", "--noinput"], env, "migrate")
@@ -637,7 +642,8 @@ def parse_args(argv=None):
     parser.add_argument(
         "--cache-url",
         default=DEFAULT_CACHE_URL,
-        help=f"CACHE_URL given to Trame (default {DEFAULT_CACHE_URL}: one cache per worker)",
+        help="CACHE_URL given to Trame (default: a file cache in the run's temporary folder, "
+        "as production's default; e.g. redis://127.0.0.1:6379/9)",
     )
     parser.add_argument(
         "--show-queries", action="store_true", help="print the SQL of each page's request"
