@@ -71,11 +71,11 @@ class PlanRoutesMixin:
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 
-    @path("export.csv", name="export_csv")
+    @path("exporter/csv/", name="export_csv")
     def export_csv(self, request):
         return self._export(request, "csv")
 
-    @path("export.xlsx", name="export_xlsx")
+    @path("exporter/xlsx/", name="export_xlsx")
     def export_xlsx(self, request):
         return self._export(request, "xlsx")
 
