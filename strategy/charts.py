@@ -24,12 +24,14 @@ def indicator_chart(indicator) -> dict:
     """Bars for the yearly values of an indicator (values must be prefetched), a dashed line
     for the target, and a text alternative."""
     values = sorted(indicator.values.all(), key=lambda v: v.year)
+    # Headroom above the highest bar or target, for the value written over each bar.
     top = max([v.value for v in values] + [indicator.target or 0, indicator.baseline or 0, 1])
+    top = float(top) * 1.15
     plot_height = HEIGHT - MARGIN_BOTTOM - MARGIN_TOP
     slot = (WIDTH - MARGIN_LEFT) / max(len(values), 1)
 
     def y_of(value):
-        return MARGIN_TOP + plot_height - float(value) / float(top) * plot_height
+        return MARGIN_TOP + plot_height - float(value) / top * plot_height
 
     bars = []
     for index, value in enumerate(values):
@@ -40,9 +42,12 @@ def indicator_chart(indicator) -> dict:
                 "width": round(slot * 0.6, 1),
                 "y": round(y, 1),
                 "height": round(MARGIN_TOP + plot_height - y, 1),
+                # Written inside a bar tall enough, so that it never crosses the target line.
+                "label_inside": MARGIN_TOP + plot_height - y > 20,
                 "label_x": round(MARGIN_LEFT + index * slot + slot / 2, 1),
                 "year": value.year,
                 "value": format_value(value.value, indicator.unit),
+                "number": format_value(value.value),  # the unit is in the caption
                 "comment": value.comment,
             }
         )

@@ -51,3 +51,11 @@ def network_plans(context):
     with_plan = {plan.structure_id for plan in plans}
     without_plan = Structure.objects.filter(is_active=True).exclude(pk__in=with_plan)
     return {"plans": plans, "without_plan": list(without_plan), "request": context["request"]}
+
+
+@register.filter
+def plan_number(value, unit=""):
+    """A decimal as the French write it (12,5 ; 1 500), with its unit; “–” when missing."""
+    from strategy.charts import format_value
+
+    return format_value(value, unit or "")
