@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -83,11 +83,7 @@ class PlanRoutesMixin:
     def review(self, request, year):
         from strategy.reviews import review_comparison
 
-        review = self.reviews.filter(year=year).first()
-        if review is None:
-            from django.http import Http404
-
-            raise Http404
+        review = get_object_or_404(self.reviews, year=year)
         return self.render(
             request,
             template="strategy/yearly_review.html",

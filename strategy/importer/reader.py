@@ -59,6 +59,11 @@ def _decode(data: bytes) -> str:
             "Markdown (.txt, .md) and Word (.docx)."
         )
     )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # "Unicode text" saved by Word
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise not_text from error
     if b"\x00" in data[:65536]:
         raise not_text
     for encoding in ("utf-8-sig", "cp1252", "latin-1"):

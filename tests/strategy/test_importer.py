@@ -284,3 +284,12 @@ def test_markdown_plan_imports(home_page, tmp_path):
         ("action", "1.1", "Organiser deux journées par an"),
         ("action", "1.2", "Ouvrir un forum"),
     ]
+
+
+def test_utf16_text_saved_by_word_imports(home_page, seed_path, seed_text, tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(seed_text.encode("utf-16"))
+    run_import(path, "--dry-run")
+    output = run_import(path)
+    assert "24 actions" in output
+    assert ActionPage.objects.count() == 24

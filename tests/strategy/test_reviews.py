@@ -116,3 +116,10 @@ def test_only_editors_close_a_year(home_page, professional_client, client):
     assert YearlyReview.objects.get().action_snapshots.count() == 5
     again = client.post(url, data)
     assert "L’année 2024 est déjà close." in again.content.decode()
+
+
+def test_editors_may_enter_indicator_values(db):
+    editor = UserFactory(username="editeur-indicateurs")
+    editor.groups.add(editors_group_sync())
+    assert editor.has_perm("strategy.change_indicator")
+    assert editor.has_perm("strategy.add_indicator")
