@@ -100,6 +100,7 @@ class PlanTree:
     period_end: int | None
     sections: list[SectionNode]
     orientations: list[OrientationNode]
+    unit: str = "ligne"  # how the source numbers its lines, for messages
 
     @property
     def axes(self):
@@ -144,7 +145,7 @@ class _Parser:
             )
         for section in self.sections:
             section.blocks = build_section_blocks(section.kind, section.items)
-        return PlanTree(*self._title_and_period(), self.sections, self.orientations)
+        return PlanTree(*self._title_and_period(), self.sections, self.orientations, unit=self.unit)
 
     def _title_and_period(self):
         period = None

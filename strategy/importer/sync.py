@@ -5,11 +5,14 @@ progress, pilots, thematics, indicators and their values."""
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from strategy.importer.errors import PlanImportError
 from strategy.models import ActionPage, AxisPage, OrientationPage, StrategyPlanPage
 
 CREATED, UPDATED, UNCHANGED = "création", "mise à jour", "inchangé"
@@ -52,15 +55,32 @@ def _sections_data(tree):
 
 
 class _Sync:
-    def __init__(self, report, dry_run):
-        self.report, self.dry_run = report, dry_run
+    def __init__(self, report, dry_run, unit):
+        self.report, self.dry_run, self.unit = report, dry_run, unit
 
-    def page(self, *, parent, model, existing, depth, label, fields, slug, publish=True):
+    def page(self, *, parent, model, existing, depth, label, fields, slug, publish=True, line=None):
         """Create `existing` or bring its fields to `fields`; save nothing when equal."""
+        try:
+            return self._page(parent, model, existing, depth, label, fields, slug, publish)
+        except ValidationError as error:
+            raise PlanImportError(
+                _("“%(page)s” cannot be saved: %(errors)s")
+                % {"page": label, "errors": " ".join(error.messages)},
+                line=line,
+                unit=self.unit,
+            ) from error
+
+    def _page(self, parent, model, existing, depth, label, fields, slug, publish):
         if existing is None:
             self.report.note(depth, label, CREATED)
             if self.dry_run:
                 return None
+            # An editor may have renumbered a page that kept its slug.
+            taken = set(parent.get_children().values_list("slug", flat=True))
+            base, n = slug, 1
+            while slug in taken:
+                n += 1
+                slug = f"{base}-{n}"
             page = model(slug=slug, live=publish, **fields)
             parent.add_child(instance=page)
             revision = page.save_revision()
@@ -89,14 +109,19 @@ class _Sync:
         return _canonical(value) if name == "sections" else value
 
 
-def plan_import(*, tree, parent, dry_run: bool = False) -> ImportReport:
+def plan_import(*, tree, parent, dry_run: bool = False, unit: str = "ligne") -> ImportReport:
     """Build or update the pages of `tree` under `parent`, in one transaction. With
     `dry_run`, nothing is written and the report tells what would be done."""
     report = ImportReport()
-    sync = _Sync(report, dry_run)
+    sync = _Sync(report, dry_run, unit)
     with transaction.atomic():
         slug = slugify(tree.title)[:80] or "projet-associatif"
-        plan = StrategyPlanPage.objects.child_of(parent).filter(slug=slug).first()
+        plan = (
+            StrategyPlanPage.objects.child_of(parent)
+            .filter(Q(slug=slug) | Q(title=tree.title))
+            .order_by("path")
+            .first()
+        )
         raw_sections = _sections_data(tree)
         fields = {"title": tree.title, "period_start": tree.period_start,
                   "period_end": tree.period_end, "sections": raw_sections}  # fmt: skip
@@ -131,6 +156,7 @@ def _sync_orientation(sync, plan, node):
         fields={"number": node.number, "title": node.title[:255],
                 "summary": " ".join(node.summary)[:400]},
         slug=f"orientation-{node.number}",
+        line=node.line,
     )  # fmt: skip
     for axis in node.axes:
         axis_page = sync.page(
@@ -142,6 +168,7 @@ def _sync_orientation(sync, plan, node):
             fields={"number": axis.number, "title": axis.title[:255],
                     "summary": " ".join(axis.summary)[:400]},
             slug=f"axe-{axis.number}",
+            line=axis.line,
         )  # fmt: skip
         for action in axis.actions:
             sync.page(
@@ -153,4 +180,5 @@ def _sync_orientation(sync, plan, node):
                 fields={"number": action.number, "title": action.title[:255],
                         "description": _paragraphs(action.description)},
                 slug="action-" + action.number.replace(".", "-"),
+                line=action.line,
             )  # fmt: skip

@@ -293,3 +293,19 @@ def test_utf16_text_saved_by_word_imports(home_page, seed_path, seed_text, tmp_p
     output = run_import(path)
     assert "24 actions" in output
     assert ActionPage.objects.count() == 24
+
+
+def test_reimport_after_an_editor_renumbered_an_orientation(home_page, seed_path):
+    run_import(seed_path)
+    orientation = OrientationPage.objects.get(number=4)
+    orientation.number = 5
+    orientation.save_revision().publish()
+    output = run_import(seed_path)
+    assert "Orientation 4 : Conforter la place du réseau" in output
+    recreated = OrientationPage.objects.get(number=4)
+    assert recreated.slug == "orientation-4-2"
+    assert recreated.get_children().count() == 1
+    assert OrientationPage.objects.count() == 5
+    before = state()
+    run_import(seed_path)
+    assert state() == before

@@ -39,7 +39,9 @@ class Command(BaseCommand):
                 )
         try:
             tree = parse_plan(read_source(file))
-            report = plan_import(tree=tree, parent=parent_page.specific, dry_run=dry_run)
+            report = plan_import(
+                tree=tree, parent=parent_page.specific, dry_run=dry_run, unit=tree.unit
+            )
         except PlanImportError as error:
             raise CommandError(f"{file} : {error}") from error
 
