@@ -138,13 +138,21 @@ class StrategyPlanPage(PlanRoutesMixin, RoutablePageMixin, BasePage):
         return plan_publication_problems(kinds, has_orientation=has_orientation)
 
 
-class OrientationPage(NumberedPageMixin, BasePage):
+class NumberedLevelPage(NumberedPageMixin, BasePage):
+    """An orientation or an axis: a number, a title and a summary."""
+
     number = models.PositiveSmallIntegerField(_("number"), null=True, blank=True)
 
     base_form_class = NumberedPageForm
     content_panels = [FieldPanel("number"), *BasePage.content_panels, FieldPanel("summary")]
     # The summary is part of the content here, not only of listings.
     promote_panels = [*Page.promote_panels, FieldPanel("listing_image")]
+
+    class Meta:
+        abstract = True
+
+
+class OrientationPage(NumberedLevelPage):
     parent_page_types = ["strategy.StrategyPlanPage"]
     subpage_types = ["strategy.AxisPage"]
 
@@ -164,12 +172,7 @@ class OrientationPage(NumberedPageMixin, BasePage):
         return context
 
 
-class AxisPage(NumberedPageMixin, BasePage):
-    number = models.PositiveSmallIntegerField(_("number"), null=True, blank=True)
-
-    base_form_class = NumberedPageForm
-    content_panels = [FieldPanel("number"), *BasePage.content_panels, FieldPanel("summary")]
-    promote_panels = OrientationPage.promote_panels
+class AxisPage(NumberedLevelPage):
     parent_page_types = ["strategy.OrientationPage"]
     subpage_types = ["strategy.ActionPage"]
 
