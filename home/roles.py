@@ -22,6 +22,7 @@ EDITOR_MODEL_PERMISSIONS = {
         "change_thematic",
         "delete_thematic",
     ],  # fmt: skip
+    "strategy": ["add_indicator", "change_indicator", "delete_indicator"],
 }
 
 

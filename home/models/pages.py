@@ -18,7 +18,12 @@ class HomePage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.NewsIndexPage", "home.EventIndexPage", "home.ContentPage"]
+    subpage_types = [
+        "home.NewsIndexPage",
+        "home.EventIndexPage",
+        "home.ContentPage",
+        "strategy.StrategyPlanPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -51,7 +56,7 @@ class ContentPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
-    subpage_types = ["home.ContentPage"]
+    subpage_types = ["home.ContentPage", "strategy.StrategyPlanPage"]
 
     class Meta:
         verbose_name = _("content page")

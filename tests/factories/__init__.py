@@ -6,9 +6,21 @@ from .pages import (
     NewsIndexPageFactory,
     NewsPageFactory,
 )
+from .strategy import (
+    ActionPageFactory,
+    AxisPageFactory,
+    IndicatorFactory,
+    OrientationPageFactory,
+    StrategyPlanPageFactory,
+)
 from .users import UserFactory
 
 __all__ = [
+    "ActionPageFactory",
+    "AxisPageFactory",
+    "IndicatorFactory",
+    "OrientationPageFactory",
+    "StrategyPlanPageFactory",
     "ContentPageFactory",
     "EventIndexPageFactory",
     "EventPageFactory",

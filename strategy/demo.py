@@ -1,0 +1,288 @@
+"""Demo projet associatif: a plan with the seed plan's shape (orientations → axes → actions,
+values, missions, history), written in our own words, with statuses, indicators for 2024
+and 2025 and the 2024 yearly review; the common model (trame) and one member's own plan."""
+
+import datetime
+
+from django.db import transaction
+
+from wagtail.models import Site
+
+from groups.models import Structure, Thematic
+from home.models import ContentPage, HomePage, SiteIdentitySettings
+from strategy.models import (
+    ActionPage,
+    AxisPage,
+    IndicatorValue,
+    OrientationPage,
+    StrategyPlanPage,
+)
+from strategy.services import plan_close_year
+
+PLAN_SLUG = "projet-associatif"
+MODEL_SLUG = "modele-de-projet-associatif"
+
+# (orientation, [(axis, [(title, thematic slug, pilot short name, 2024 state, 2025 state)])]);
+# a state is (status, progress).
+S = ActionPage.Status
+PLAN = [
+    ("Faire vivre une culture commune entre les Missions Locales", [
+        ("Associer davantage les élus et les directions à la vie de l'association", [
+            ("Réunir chaque année présidences et directions en un séminaire commun", "labellisation", "ARML BFC", (S.IN_PROGRESS, 30), (S.IN_PROGRESS, 60)),
+            ("Proposer un binôme d'accueil aux présidents nouvellement élus", "", "ML Jura Nord", (S.NOT_STARTED, 0), (S.NOT_STARTED, 0)),
+        ]),
+        ("Faire connaître les ressources produites par le réseau", [
+            ("Ouvrir l'animation régionale à de nouveaux métiers", "formation", "ARML BFC", (S.NOT_STARTED, 0), (S.IN_PROGRESS, 30)),
+            ("Publier toutes les ressources régionales sur l'intranet Trame", "communication", "ARML BFC", (S.IN_PROGRESS, 20), (S.IN_PROGRESS, 60)),
+        ]),
+        ("Adapter le plan régional de formation aux besoins des équipes", [
+            ("Recueillir chaque année les besoins de formation des équipes", "formation", "ARML BFC", (S.IN_PROGRESS, 50), (S.DONE, 100)),
+        ]),
+    ]),
+    ("Porter la voix des Missions Locales auprès des pouvoirs publics", [
+        ("Être présent là où se décident les politiques pour les jeunes", [
+            ("Siéger au comité régional pour l'emploi au nom du réseau", "france-travail", "ARML BFC", (S.IN_PROGRESS, 40), (S.IN_PROGRESS, 70)),
+            ("Outiller les directions pour les comités départementaux pour l'emploi", "france-travail", "ML Jura Nord", (S.NOT_STARTED, 0), (S.POSTPONED, 10)),
+        ]),
+        ("Resserrer les liens avec l'union nationale", [
+            ("Organiser deux rencontres par an avec l'union nationale", "", "ARML BFC", (S.IN_PROGRESS, 50), (S.IN_PROGRESS, 50)),
+        ]),
+    ]),
+    ("Développer des projets utiles à tout le réseau", [
+        ("Anticiper les évolutions des politiques publiques et du numérique", [
+            ("Préparer les équipes au futur système d'information", "formation", "ML Grand Besançon", (S.NOT_STARTED, 0), (S.IN_PROGRESS, 20)),
+            ("Repérer les appels à projets et aider à y répondre", "financement", "ML Dijon", (S.NOT_STARTED, 0), (S.NOT_STARTED, 0)),
+        ]),
+        ("Consolider et élargir la mutualisation", [
+            ("Garantir le financement des services partagés existants", "financement", "ML Chalon", (S.IN_PROGRESS, 30), (S.IN_PROGRESS, 45)),
+            ("Étudier un achat groupé de véhicules de service", "labellisation", "ML Grand Besançon", (S.IN_PROGRESS, 10), (S.ABANDONED, 10)),
+        ]),
+        ("Accompagner la labellisation et l'amélioration continue", [
+            ("Créer un pôle d'appui à la labellisation", "labellisation", "ARML BFC", (S.IN_PROGRESS, 60), (S.DONE, 100)),
+        ]),
+        ("Donner davantage la parole aux jeunes", [
+            ("Réunir un groupe régional sur la participation des jeunes", "", "ML Mâcon", (S.NOT_STARTED, 0), (S.POSTPONED, 0)),
+        ]),
+    ]),
+    ("Affirmer la place des Missions Locales sur les territoires", [
+        ("Mieux faire connaître les Missions Locales", [
+            ("Mener chaque année une campagne régionale de communication", "communication", "ML Vesoul", (S.IN_PROGRESS, 50), (S.IN_PROGRESS, 60)),
+            ("Faire circuler les partenariats locaux qui fonctionnent", "relation-entreprises", "ML Beaune", (S.NOT_STARTED, 0), (S.IN_PROGRESS, 15)),
+            ("Publier un observatoire annuel de la situation des jeunes", "observatoire", "ML Auxerre", (S.IN_PROGRESS, 20), (S.IN_PROGRESS, 40)),
+        ]),
+    ]),
+]  # fmt: skip
+
+# (action number, name, unit, baseline, target, direction, {year: (value, comment)})
+INDICATORS = [
+    ("2.2", "Ressources publiées sur l'intranet", "ressources", 80, 400, "increase", {2024: (120, "Reprise des guides existants"), 2025: (310, "")}),
+    ("2.2", "Téléchargements par mois", "téléchargements", 300, 1500, "increase", {2024: (420, ""), 2025: (980, "Effet de la recherche plein texte")}),
+    ("3.1", "Sessions de formation organisées", "sessions", 60, 75, "increase", {2024: (68, ""), 2025: (74, "")}),
+    ("7.1", "Missions Locales utilisant un service partagé", "Missions Locales", 20, 26, "increase", {2024: (22, ""), 2025: (24, "")}),
+    ("8.1", "Missions Locales labellisées", "Missions Locales", 0, 26, "increase", {2024: (6, "Premières visites d'évaluation"), 2025: (15, "")}),
+    ("10.1", "Visiteurs du site portail", "visiteurs", 35000, 45000, "increase", {2024: (38000, ""), 2025: (42500, "Campagne de rentrée")}),
+]  # fmt: skip
+
+REVIEW_2024 = (
+    "Première année de mise en œuvre : les séminaires communs ont repris, le pôle d'appui à "
+    "la labellisation accompagne ses premières structures et l'intranet rassemble déjà une "
+    "centaine de ressources. Les actions liées aux jeunes et aux partenariats locaux "
+    "attendent encore leurs pilotes."
+)
+
+
+def _paragraph(text):
+    return ("paragraph", f"<p>{text}</p>")
+
+
+def _section(kind, heading, *content):
+    return (kind, {"heading": heading, "content": list(content)})
+
+
+PLAN_SECTIONS = [
+    _section("preamble", "Préambule", _paragraph(
+        "Ce projet fixe le cap de l'association régionale pour quatre ans. Il a été écrit avec "
+        "les présidences et les directions des Missions Locales, puis adopté en assemblée "
+        "générale. Il vit ici : chaque action a sa fiche, son pilote et ses indicateurs.")),
+    _section("history", "Qui sommes-nous ?",
+        _paragraph("L'association régionale est née en 2017 du rapprochement de deux "
+                   "associations plus anciennes, chacune avec sa propre histoire d'entraide."),
+        ("timeline", {"heading": "Quelques repères", "events": [
+            {"date": "2016", "title": "Un séminaire fondateur réunit élus et directeurs", "text": ""},
+            {"date": "2017", "title": "Création de l'association régionale", "text": ""},
+            {"date": "2018", "title": "Ouverture d'un premier intranet commun", "text": ""},
+            {"date": "2024", "title": "Refonte concertée du projet associatif", "text": ""},
+        ]}),
+        ("key_figures", {"heading": "Le réseau aujourd'hui", "figures": [
+            {"figure": "26", "label": "Missions Locales adhérentes"},
+            {"figure": "229", "label": "lieux d'accueil"},
+            {"figure": "41 000", "label": "jeunes accompagnés par an"},
+        ]})),
+    _section("review", "Ce que nous faisons bien, ce que nous voulons améliorer",
+        ("assessment", {"domain": "Vie associative",
+                        "strengths": ["Tous les territoires sont représentés dans les instances",
+                                      "Des décisions préparées ensemble par élus et directions"],
+                        "improvements": ["Ouvrir davantage les instances aux nouveaux élus"]}),
+        ("assessment", {"domain": "Animation du réseau",
+                        "strengths": ["Une équipe régionale disponible et réactive"],
+                        "improvements": ["Rendre les ressources produites plus faciles à trouver",
+                                         "Mieux partager les innovations locales"]})),
+    _section("values", "Nos valeurs", ("bullet_list", [
+        "Chaque territoire compte, quelle que soit sa taille",
+        "Une Mission Locale, une voix",
+        "Faire ensemble plutôt que chacun de son côté",
+        "Tous les jeunes, quelle que soit leur situation",
+        "Le sens du service public",
+    ])),
+    _section("missions", "Nos missions", ("bullet_list", [
+        "Faire se rencontrer les équipes et les élus du réseau",
+        "Représenter les Missions Locales auprès des partenaires régionaux",
+        "Former les professionnels et partager les ressources",
+        "Porter des projets et des services mutualisés",
+    ])),
+    _section("orientations", "Nos orientations", _paragraph(
+        "Quatre orientations, déclinées en axes puis en fiches actions suivies chaque année.")),
+    _section("conditions", "Comment nous suivrons ce projet",
+        _paragraph("Chaque fiche action a un pilote et des indicateurs. Un bilan est dressé à "
+                   "la fin de chaque année et un point d'étape réunit le réseau à mi-parcours."),
+        ("bullet_list", ["Un bilan annuel publié sur Trame", "Un point d'étape après deux ans"])),
+]  # fmt: skip
+
+MODEL_SECTIONS = [
+    _section("preamble", "Préambule (facultatif)", _paragraph(
+        "Dites en quelques lignes pourquoi votre structure se dote de ce projet et comment il a "
+        "été préparé. Vous pouvez supprimer cette section.")),
+    _section("history", "Notre histoire", _paragraph(
+        "Racontez la création de votre Mission Locale et ses grandes étapes ; ajoutez une frise "
+        "chronologique si vous le souhaitez.")),
+    _section("values", "Nos valeurs", ("bullet_list", [
+        "Une valeur par ligne : remplacez cet exemple par les vôtres"])),
+    _section("missions", "Nos missions", ("bullet_list", [
+        "Une mission par ligne : remplacez cet exemple par les vôtres"])),
+    _section("conditions", "Suivi et évaluation (facultatif)", _paragraph(
+        "Indiquez comment le projet sera suivi : bilans annuels, point d'étape, indicateurs.")),
+]  # fmt: skip
+
+
+def build_demo(demo):
+    home = HomePage.objects.get()
+    plan = StrategyPlanPage.objects.child_of(home).filter(slug=PLAN_SLUG).first()
+    if plan is None:
+        plan = _build_plan(home)
+    actions = ActionPage.objects.descendant_of(plan).count()
+    demo.log(f"projet associatif : {actions} actions, {plan.reviews.count()} bilan(s) annuel(s)")
+    model = StrategyPlanPage.objects.child_of(home).filter(slug=MODEL_SLUG).first()
+    if model is None:
+        model = _build_model(home)
+        _build_member_plan(model)
+    _add_to_navigation(plan)
+
+
+def _publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def _build_plan(home):
+    structures = {s.short_name: s for s in Structure.objects.all()}
+    thematics = {t.slug: t for t in Thematic.objects.all()}
+    plan = StrategyPlanPage(
+        title="Projet associatif 2024-2027", slug=PLAN_SLUG, period_start=2024, period_end=2027,
+        status=StrategyPlanPage.Status.IN_FORCE, vote_date=datetime.date(2024, 9, 26),
+        structure=structures.get("ARML BFC"), sections=PLAN_SECTIONS, live=False,
+        summary="Nos orientations pour 2024-2027, leurs actions et leur avancement, année après année.",
+    )  # fmt: skip
+    home.add_child(instance=plan)
+    later, axis_number = [], 0
+    for orientation_number, (orientation_title, axes) in enumerate(PLAN, start=1):
+        orientation = OrientationPage(
+            title=orientation_title, slug=f"orientation-{orientation_number}"
+        )
+        plan.add_child(instance=orientation)
+        _publish(orientation)
+        for axis_title, actions in axes:
+            axis_number += 1
+            axis = AxisPage(title=axis_title, slug=f"axe-{axis_number}")
+            orientation.add_child(instance=axis)
+            _publish(axis)
+            for action_number, action_row in enumerate(actions, start=1):
+                title, thematic, pilot, (status, progress), state_2025 = action_row
+                action = ActionPage(
+                    title=title, slug=f"action-{axis_number}-{action_number}",
+                    thematic=thematics.get(thematic), status=status,
+                    progress=progress, pilot_structure=structures.get(pilot),
+                    planned_start=datetime.date(2024, 10, 1), planned_end=datetime.date(2027, 6, 30),
+                    description=f"<p>{title}, avec les Missions Locales volontaires.</p>",
+                )  # fmt: skip
+                axis.add_child(instance=action)
+                _publish(action)
+                later.append((action, state_2025))
+    _publish(plan)
+    _add_indicators(plan)
+    plan_close_year(plan=plan, year=2024, assessment=REVIEW_2024)
+    for action, (status, progress) in later:
+        if (action.status, action.progress) != (status, progress):
+            action.status, action.progress = status, progress
+            _publish(action)
+    return plan
+
+
+def _add_indicators(plan):
+    actions = {a.number: a for a in ActionPage.objects.descendant_of(plan)}
+    for number, name, unit, baseline, target, direction, values in INDICATORS:
+        indicator = actions[number].indicators.create(
+            name=name, unit=unit, baseline=baseline, target=target, direction=direction
+        )
+        IndicatorValue.objects.bulk_create(
+            IndicatorValue(indicator=indicator, year=year, value=value, comment=comment)
+            for year, (value, comment) in values.items()
+        )
+
+
+def _build_model(home):
+    model = StrategyPlanPage(
+        title="Modèle de projet associatif", slug=MODEL_SLUG, is_model=True,
+        sections=MODEL_SECTIONS, live=False,
+        summary="La trame commune à copier dans l'espace de sa Mission Locale pour écrire son projet.",
+    )  # fmt: skip
+    home.add_child(instance=model)
+    orientation = OrientationPage(title="Première orientation (à renommer)", slug="orientation-1")
+    model.add_child(instance=orientation)
+    axis = AxisPage(title="Premier axe (à renommer)", slug="axe-1")
+    orientation.add_child(instance=axis)
+    action = ActionPage(title="Première action (à renommer)", slug="action-1-1")
+    axis.add_child(instance=action)
+    for page in (orientation, axis, action, model):
+        _publish(page)
+    return model
+
+
+def _build_member_plan(model):
+    """A Mission Locale copied the model into its space and wrote its own plan."""
+    network = ContentPage.objects.filter(slug="le-reseau").first()
+    structure = Structure.objects.filter(short_name="ML Dijon").first()
+    if network is None or structure is None:
+        return
+    with transaction.atomic():
+        copy = model.copy(
+            recursive=True, to=network, keep_live=True,
+            update_attrs={"title": "Projet associatif 2025-2028 de la Mission Locale de Dijon",
+                          "slug": "projet-associatif-ml-dijon"},
+        ).specific  # fmt: skip
+        copy.structure, copy.status = structure, StrategyPlanPage.Status.IN_FORCE
+        copy.period_start, copy.period_end = 2025, 2028
+        _publish(copy)
+        action = ActionPage.objects.descendant_of(copy).first()
+        action.title = "Ouvrir un point d'accueil mobile dans les communes rurales"
+        action.thematic = Thematic.objects.filter(slug="relation-entreprises").first()
+        action.status, action.progress = ActionPage.Status.IN_PROGRESS, 25
+        _publish(action)
+
+
+def _add_to_navigation(plan):
+    identity = SiteIdentitySettings.for_site(Site.objects.get(is_default_site=True))
+    pages = [block.value["page"] for block in identity.main_navigation]
+    if plan in pages or len(pages) >= 8:
+        return
+    identity.main_navigation.append(("link", {"page": plan, "label": "Projet associatif"}))
+    identity.save()

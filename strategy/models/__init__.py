@@ -1,0 +1,15 @@
+from .action import ActionPage, Indicator, IndicatorValue
+from .plan import AxisPage, OrientationPage, StrategyPlanPage
+from .review import ActionSnapshot, IndicatorSnapshot, YearlyReview
+
+__all__ = [
+    "ActionPage",
+    "ActionSnapshot",
+    "AxisPage",
+    "Indicator",
+    "IndicatorSnapshot",
+    "IndicatorValue",
+    "OrientationPage",
+    "StrategyPlanPage",
+    "YearlyReview",
+]

@@ -1,0 +1,61 @@
+"""Template tags through which other apps show the plan (the thematic hub, the network page)
+without importing it."""
+
+from django import template
+
+from groups.models import Structure
+from strategy.models import ActionPage, StrategyPlanPage
+
+register = template.Library()
+
+
+def _plan_of(page, plans):
+    return next((plan for plan in plans if page.path.startswith(plan.path)), None)
+
+
+@register.inclusion_tag("strategy/tags/thematic_actions.html", takes_context=True)
+def thematic_actions(context, thematic):
+    """The actions of every plan led by this chef-de-file thematic, with their status:
+    only those the user may view."""
+    user = context["request"].user
+    actions = list(ActionPage.objects.visible_to(user).filter(thematic=thematic).order_by("path"))
+    plans = list(StrategyPlanPage.objects.visible_to(user))
+    for action in actions:
+        action.plan = _plan_of(action, plans)
+    return {"thematic": thematic, "actions": actions, "request": context["request"]}
+
+
+@register.inclusion_tag("strategy/tags/network_plans.html", takes_context=True)
+def network_plans(context):
+    """The member structures with a plan in force, and the thematics its actions cover."""
+    user = context["request"].user
+    plans = list(
+        StrategyPlanPage.objects.visible_to(user)
+        .filter(status=StrategyPlanPage.Status.IN_FORCE, is_model=False)
+        .select_related("structure")
+        .order_by("structure__name", "title")
+    )
+    for plan in plans:
+        plan.thematics = {}
+    actions = (
+        ActionPage.objects.visible_to(user)
+        .filter(thematic__isnull=False)
+        .select_related("thematic")
+    )
+    for action in actions:
+        plan = _plan_of(action, plans)
+        if plan is not None:
+            plan.thematics[action.thematic.slug] = action.thematic
+    for plan in plans:
+        plan.thematics = sorted(plan.thematics.values(), key=lambda t: t.name)
+    with_plan = {plan.structure_id for plan in plans}
+    without_plan = Structure.objects.filter(is_active=True).exclude(pk__in=with_plan)
+    return {"plans": plans, "without_plan": list(without_plan), "request": context["request"]}
+
+
+@register.filter
+def plan_number(value, unit=""):
+    """A decimal as the French write it (12,5 ; 1 500), with its unit; “–” when missing."""
+    from strategy.charts import format_value
+
+    return format_value(value, unit or "")

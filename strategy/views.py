@@ -1,0 +1,119 @@
+"""The routes of a plan page: the plan at a glance, its printable view, its exports and its
+yearly reviews. Kept apart from the models so that they stay thin."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.contrib.routable_page.models import path
+
+
+class CloseYearForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    assessment = forms.CharField(
+        label=_("Assessment of the year"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+def _can_edit(page, user) -> bool:
+    return page.permissions_for_user(user).can_edit()
+
+
+class PlanRoutesMixin:
+    @path("")
+    def index(self, request):
+        from strategy.charts import indicator_chart
+        from strategy.selectors import plan_overview
+
+        overview = plan_overview(plan=self, user=request.user, filters=request.GET)
+        charts = [(action, i, indicator_chart(i)) for action, i in overview.indicators]
+        return self.render(
+            request,
+            context_overrides={
+                "overview": overview,
+                "charts": charts,
+                "reviews": list(self.reviews.order_by("year")),
+                "can_edit": _can_edit(self, request.user),
+            },
+        )
+
+    @path("imprimer/", name="print")
+    def print_view(self, request):
+        from strategy.charts import indicator_chart
+        from strategy.selectors import plan_overview
+
+        overview = plan_overview(plan=self, user=request.user)
+        for _action, indicator in overview.indicators:
+            indicator.chart = indicator_chart(indicator)
+        return self.render(
+            request,
+            template="strategy/strategy_plan_print.html",
+            context_overrides={"overview": overview},
+        )
+
+    def _export(self, request, extension):
+        from strategy.exports import overview_csv, overview_xlsx
+        from strategy.selectors import plan_overview
+
+        overview = plan_overview(plan=self, user=request.user, filters=request.GET)
+        filename = f"{slugify(self.title) or 'projet-associatif'}.{extension}"
+        if extension == "csv":
+            response = HttpResponse(overview_csv(overview), content_type="text/csv; charset=utf-8")
+        else:
+            response = HttpResponse(
+                overview_xlsx(overview),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+    @path("exporter/csv/", name="export_csv")
+    def export_csv(self, request):
+        return self._export(request, "csv")
+
+    @path("exporter/xlsx/", name="export_xlsx")
+    def export_xlsx(self, request):
+        return self._export(request, "xlsx")
+
+    @path("bilans/<int:year>/", name="review")
+    def review(self, request, year):
+        from strategy.reviews import review_comparison
+
+        review = get_object_or_404(self.reviews, year=year)
+        return self.render(
+            request,
+            template="strategy/yearly_review.html",
+            context_overrides={
+                "review": review,
+                "rows": review_comparison(review=review, user=request.user),
+                "reviews": list(self.reviews.order_by("year")),
+            },
+        )
+
+    @path("bilans/clore/", name="close_year")
+    def close_year(self, request):
+        from strategy.services import plan_close_year
+
+        if not _can_edit(self, request.user):
+            raise PermissionDenied
+        form = CloseYearForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                review = plan_close_year(
+                    plan=self,
+                    year=form.cleaned_data["year"],
+                    assessment=form.cleaned_data["assessment"],
+                    user=request.user,
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The year %(year)s is closed.") % {"year": review.year})
+                return redirect(self.url + self.reverse_subpage("review", args=[review.year]))
+        return self.render(
+            request, template="strategy/close_year.html", context_overrides={"form": form}
+        )
