@@ -13,10 +13,12 @@ from home.caching import MEMBERSHIPS, PAGES, RESTRICTIONS, namespace_invalidate
 
 @receiver(post_save)
 @receiver(post_delete)
-def invalidate_pages(sender, instance, **kwargs):
+def invalidate_pages(sender, instance, created=False, **kwargs):
     from home.models import SiteIdentitySettings
 
-    if isinstance(instance, Page | Site | SiteIdentitySettings):
+    # Wagtail creates empty settings on their first read: nothing shown changes then.
+    settings_changed = isinstance(instance, SiteIdentitySettings) and not created
+    if settings_changed or isinstance(instance, Page | Site):
         namespace_invalidate(PAGES)
 
 
