@@ -16,7 +16,14 @@ class HomePage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.NewsIndexPage", "home.EventIndexPage", "home.ContentPage"]
+    subpage_types = [
+        "home.NewsIndexPage",
+        "home.EventIndexPage",
+        "home.ContentPage",
+        "groups.ThematicIndexPage",
+        "groups.WorkingGroupIndexPage",
+        "groups.NetworkDirectoryPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -40,7 +47,7 @@ class ContentPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
-    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    parent_page_types = ["home.HomePage", "home.ContentPage", "groups.WorkingGroupPage"]
     subpage_types = ["home.ContentPage"]
 
     class Meta:

@@ -7,9 +7,25 @@ from .pages import (
     NewsPageFactory,
 )
 from .users import UserFactory
+from .working_groups import (
+    MeetingPageFactory,
+    NetworkDirectoryPageFactory,
+    ThematicFactory,
+    ThematicHubPageFactory,
+    ThematicIndexPageFactory,
+    WorkingGroupIndexPageFactory,
+    WorkingGroupPageFactory,
+)
 
 __all__ = [
     "ContentPageFactory",
+    "MeetingPageFactory",
+    "NetworkDirectoryPageFactory",
+    "ThematicFactory",
+    "ThematicHubPageFactory",
+    "ThematicIndexPageFactory",
+    "WorkingGroupIndexPageFactory",
+    "WorkingGroupPageFactory",
     "EventIndexPageFactory",
     "EventPageFactory",
     "NewsIndexPageFactory",
