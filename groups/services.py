@@ -165,9 +165,10 @@ def working_group_sync(*, group: WorkingGroupPage) -> WorkingGroupPage:
         )
     _sync_permissions(group, leads, LEAD_PAGE_PERMISSIONS, LEAD_COLLECTION_PERMISSIONS)
     _sync_permissions(group, members, MEMBER_PAGE_PERMISSIONS, MEMBER_COLLECTION_PERMISSIONS)
-    editors = Group.objects.filter(name=EDITORS_GROUP_NAME).first()
-    _sync_workflow(group, [leads, *([editors] if editors else [])])
-    _sync_restrictions(group, [members, leads, *([editors] if editors else [])])
+    # Its permissions come from `sync_roles`; it must exist for the restrictions to name it.
+    editors, _created = Group.objects.get_or_create(name=EDITORS_GROUP_NAME)
+    _sync_workflow(group, [leads, editors])
+    _sync_restrictions(group, [members, leads, editors])
     _sync_people(group)
     return group
 

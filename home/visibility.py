@@ -28,11 +28,10 @@ def hidden_pages_q(user) -> Q | None:
     Computed once per user object (so once per request): a page that lists news and events
     asks twice but queries once.
     """
-    if user.is_active and user.is_superuser:
-        return None
-    if not hasattr(user, "_trame_hidden_pages_q"):
-        user._trame_hidden_pages_q = _compute_hidden_pages_q(user)
-    return user._trame_hidden_pages_q
+    hidden = Q()
+    for path, _restriction_type in _hidden_page_restrictions(user):
+        hidden |= Q(path__startswith=path)
+    return hidden or None
 
 
 def _user_group_ids(user) -> set[int]:
@@ -43,34 +42,44 @@ def _user_group_ids(user) -> set[int]:
     return user._trame_group_ids
 
 
-def _compute_hidden_pages_q(user) -> Q | None:
-    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    user_group_ids = _user_group_ids(user)
-    hidden = Q()
-    for restriction in restrictions:
-        if not _restriction_allows(restriction, user, user_group_ids):
-            hidden |= Q(path__startswith=restriction.page.path)
-    return hidden or None
+def _hidden_page_restrictions(user) -> list[tuple[str, str]]:
+    """(path, restriction type) of every page view restriction this user does not satisfy;
+    one query per user object."""
+    if user.is_active and user.is_superuser:
+        return []
+    if not hasattr(user, "_trame_hidden_page_restrictions"):
+        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        user_group_ids = _user_group_ids(user)
+        user._trame_hidden_page_restrictions = [
+            (restriction.page.path, restriction.restriction_type)
+            for restriction in restrictions
+            if not _restriction_allows(restriction, user, user_group_ids)
+        ]
+    return user._trame_hidden_page_restrictions
+
+
+def _hidden_collection_restrictions(user) -> list[tuple[str, str]]:
+    if user.is_active and user.is_superuser:
+        return []
+    if not hasattr(user, "_trame_hidden_collection_restrictions"):
+        restrictions = CollectionViewRestriction.objects.select_related(
+            "collection"
+        ).prefetch_related("groups")
+        user_group_ids = _user_group_ids(user)
+        user._trame_hidden_collection_restrictions = [
+            (restriction.collection.path, restriction.restriction_type)
+            for restriction in restrictions
+            if not _restriction_allows(restriction, user, user_group_ids)
+        ]
+    return user._trame_hidden_collection_restrictions
 
 
 def hidden_collections_q(user, prefix: str = "") -> Q | None:
     """A Q matching every collection whose documents the user may not view (on a document
     queryset, pass prefix="collection__"), or None when nothing is hidden."""
-    if user.is_active and user.is_superuser:
-        return None
-    if not hasattr(user, "_trame_hidden_collection_paths"):
-        restrictions = CollectionViewRestriction.objects.select_related(
-            "collection"
-        ).prefetch_related("groups")
-        user_group_ids = _user_group_ids(user)
-        user._trame_hidden_collection_paths = [
-            restriction.collection.path
-            for restriction in restrictions
-            if not _restriction_allows(restriction, user, user_group_ids)
-        ]
     hidden = Q()
-    for collection_path in user._trame_hidden_collection_paths:
-        hidden |= Q(**{f"{prefix}path__startswith": collection_path})
+    for path, _restriction_type in _hidden_collection_restrictions(user):
+        hidden |= Q(**{f"{prefix}path__startswith": path})
     return hidden or None
 
 
@@ -81,22 +90,32 @@ def documents_visible_to(documents, user):
 
 
 def document_is_visible_to(document, user) -> bool:
-    if user.is_active and user.is_superuser:
-        return True
-    user_group_ids = _user_group_ids(user)
-    return all(
-        _restriction_allows(restriction, user, user_group_ids)
-        for restriction in document.collection.get_view_restrictions().prefetch_related("groups")
+    collection_path = document.collection.path
+    return not any(
+        collection_path.startswith(path) for path, _type in _hidden_collection_restrictions(user)
+    )
+
+
+def document_is_hidden_by_group(document, user) -> bool:
+    collection_path = document.collection.path
+    return any(
+        collection_path.startswith(path)
+        for path, restriction_type in _hidden_collection_restrictions(user)
+        if restriction_type != BaseViewRestriction.PASSWORD
     )
 
 
 def page_is_visible_to(page, user) -> bool:
     if not page.live:
         return False
-    if user.is_active and user.is_superuser:
-        return True
-    user_group_ids = _user_group_ids(user)
-    return all(
-        _restriction_allows(restriction, user, user_group_ids)
-        for restriction in page.get_view_restrictions().prefetch_related("groups")
+    return not any(page.path.startswith(path) for path, _type in _hidden_page_restrictions(user))
+
+
+def page_is_hidden_by_group(page, user) -> bool:
+    """Whether a login or group restriction (not a password one) hides this page from the
+    user: such a page is answered "not found" rather than with a login form."""
+    return any(
+        page.path.startswith(path)
+        for path, restriction_type in _hidden_page_restrictions(user)
+        if restriction_type != BaseViewRestriction.PASSWORD
     )

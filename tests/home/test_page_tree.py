@@ -2,6 +2,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from groups.models import NetworkDirectoryPage, ThematicIndexPage, WorkingGroupIndexPage
 from home.models import ContentPage, EventIndexPage, EventPage, HomePage, NewsIndexPage, NewsPage
 
 
@@ -11,7 +12,17 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertEqual(HomePage.max_count, 1)
 
     def test_home_page_children(self):
-        self.assertAllowedSubpageTypes(HomePage, {NewsIndexPage, EventIndexPage, ContentPage})
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {
+                NewsIndexPage,
+                EventIndexPage,
+                ContentPage,
+                ThematicIndexPage,
+                WorkingGroupIndexPage,
+                NetworkDirectoryPage,
+            },
+        )
 
     def test_index_pages_are_singletons_under_home(self):
         for index in (NewsIndexPage, EventIndexPage):
