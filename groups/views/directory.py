@@ -51,6 +51,8 @@ def people(request, page):
         if data["group"]:
             # Only among the groups this user may view (the form's choices).
             profiles = profiles.filter(user__working_group_memberships__group_id=data["group"])
+    elif form.is_bound:
+        profiles = profiles.none()  # e.g. a group the user may not view: no result, no leak
     results = Paginator(profiles.distinct(), PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
     return page.render(
         request,
