@@ -290,7 +290,7 @@ def build_working_groups_demo(demo):
             username=username,
             defaults={
                 "first_name": FIRST_NAMES[n % len(FIRST_NAMES)],
-                "last_name": LAST_NAMES[(n * 7) % len(LAST_NAMES)],
+                "last_name": LAST_NAMES[(n * 7 + n // len(FIRST_NAMES)) % len(LAST_NAMES)],
                 "email": f"{username}@trame.example",
                 "password": password_hash,
             },

@@ -16,7 +16,9 @@ class MembershipQuerySet(models.QuerySet):
     def with_people(self):
         """Memberships with their user, profile and structure: one query for a member list."""
         return self.select_related("user__profile__structure").order_by(
-            "-role", "user__last_name", "user__first_name"
+            "role",
+            "user__last_name",
+            "user__first_name",  # "lead" sorts before "member"
         )
 
 
