@@ -19,6 +19,11 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
+# axe-core, for the accessibility tests; without npm those tests are skipped with the reason.
+node_modules/.package-lock.json: package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm introuvable : les tests d'accessibilité seront ignorés."; fi
+
 install: $(BIN)/.installed ## Create the virtual environment and install Trame with its dev tools
 
 run: install ## Set up the database, seed the demo and serve on http://127.0.0.1:$(PORT)
@@ -26,10 +31,10 @@ run: install ## Set up the database, seed the demo and serve on http://127.0.0.1
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install ## Run the whole test suite (browser tests need chromium and `npm ci`)
+test: install node_modules/.package-lock.json ## Run the whole test suite (browser tests need chromium)
 	$(BIN)/pytest
 
-test-browser: install ## Run the browser and accessibility tests only
+test-browser: install node_modules/.package-lock.json ## Run the browser and accessibility tests only
 	$(BIN)/pytest -m browser
 
 lint: install ## Check style with ruff

@@ -34,3 +34,7 @@ TEMPLATES[0]["OPTIONS"]["loaders"] = [  # noqa: F405
     )
 ]
 TEMPLATES[0]["APP_DIRS"] = False  # noqa: F405
+
+# HSTS preload is a public-web commitment an intranet host may not want; it stays opt-in.
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
