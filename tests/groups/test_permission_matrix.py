@@ -19,7 +19,15 @@ SECRET_TITLES = ["Réunion confidentielle", "Nouvelle confidentielle", "Compte r
 
 
 def listing_urls(group, hub):
-    return ["/", "/actualites/", group.get_parent().url, hub.url, "/reseau/mon-fil/"]
+    return [
+        "/",
+        "/actualites/",
+        group.get_parent().url,
+        hub.url,
+        "/reseau/mon-fil/",
+        "/recherche/?q=confidentielle",
+        "/recherche/?q=Justice",
+    ]
 
 
 def visible_text(client, url):
@@ -72,6 +80,7 @@ def test_member_sees_pages_documents_listings_feed_and_digest(client, private_gr
     assert "Nouvelle confidentielle" in visible_text(client, "/actualites/")
     assert "Référents Justice" in visible_text(client, hub.url)
     assert "Nouvelle confidentielle" in visible_text(client, "/reseau/mon-fil/")
+    assert "Réunion confidentielle" in visible_text(client, "/recherche/?q=confidentielle")
     assert "Référents Justice" in visible_text(client, "/")  # my working groups
 
     Profile.objects.update(digest_frequency="off")
