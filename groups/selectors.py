@@ -2,7 +2,7 @@
 view (home.visibility), and each runs a fixed number of queries whatever the number of
 members, meetings or documents."""
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
@@ -23,6 +23,8 @@ from home.roles import EDITORS_GROUP_NAME
 from home.visibility import documents_visible_to
 
 RECENT_ITEMS = 8
+# Newest first on every database (PostgreSQL would put never-published pages first).
+NEWEST_FIRST = F("first_published_at").desc(nulls_last=True)
 
 
 def visible_pages(user):
@@ -48,9 +50,7 @@ def recent_pages_in(groups, user, limit=RECENT_ITEMS):
     condition = descendants_of_any_q(groups)
     if condition is None:
         return []
-    return list(
-        visible_pages(user).filter(condition).order_by("-first_published_at").specific()[:limit]
-    )
+    return list(visible_pages(user).filter(condition).order_by(NEWEST_FIRST).specific()[:limit])
 
 
 def working_group_context(*, group: WorkingGroupPage, user) -> dict:
@@ -79,7 +79,7 @@ def working_group_context(*, group: WorkingGroupPage, user) -> dict:
             visible_pages(user)
             .child_of(group)
             .not_type(MeetingPage)
-            .order_by("-first_published_at")
+            .order_by(NEWEST_FIRST)
             .specific()[:5]
         ),
         "is_following": Follow.objects.filter(user=user, group=group).exists(),
@@ -157,7 +157,7 @@ def feed_for(user, *, since=None, limit=30):
     pages = visible_pages(user).filter(condition)
     if since is not None:
         pages = pages.filter(first_published_at__gte=since)
-    return list(pages.order_by("-first_published_at").specific()[:limit])
+    return list(pages.order_by(NEWEST_FIRST).specific()[:limit])
 
 
 def people_prefetch():

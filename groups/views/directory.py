@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from groups.forms import PeopleFilterForm, ProfileForm
 from groups.models import NetworkDirectoryPage, Profile, Structure, WorkingGroupPage
-from groups.selectors import people_prefetch, visible_pages
+from groups.selectors import NEWEST_FIRST, people_prefetch, visible_pages
 
 PEOPLE_PER_PAGE = 30
 
@@ -79,10 +79,7 @@ def person(request, page, user_id):
         .order_by("group__title")
     )
     published = (
-        visible_pages(request.user)
-        .filter(owner=person_user)
-        .order_by("-first_published_at")
-        .specific()[:10]
+        visible_pages(request.user).filter(owner=person_user).order_by(NEWEST_FIRST).specific()[:10]
     )
     return page.render(
         request,

@@ -33,6 +33,7 @@ def grow(group, count):
             title=f"Réunion {n}",
             start=timezone.now() - timezone.timedelta(days=n + 1),
             minutes=[("paragraph", "<p>Compte rendu.</p>")],
+            first_published_at=timezone.now(),
         )
         add_document(group, title=f"Document {n}")
 
@@ -56,4 +57,7 @@ def test_group_hub_and_directory_pages_do_not_query_per_item(
     before = {url: count_queries(client, url) for url in urls}
     grow(private_group, 12)
     after = {url: count_queries(client, url) for url in urls}
-    assert after == before
+    # Mixed listings load each page type shown once: the count may drop when fewer types
+    # are shown, it never grows with the number of items.
+    grown = {url: (before[url], after[url]) for url in urls if after[url] > before[url]}
+    assert not grown, grown
