@@ -1,6 +1,6 @@
 from django.urls import path
 
-from groups.views import directory, follows, membership
+from groups.views import directory, documents, follows, membership
 
 app_name = "groups"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("lettre/desabonnement/<str:token>/", follows.unsubscribe, name="digest_unsubscribe"),
     path("groupes/<int:group_id>/rejoindre/", membership.join, name="join"),
     path("groupes/<int:group_id>/quitter/", membership.leave, name="leave"),
+    path("groupes/<int:group_id>/documents/", documents.document_add, name="document_add"),
     path("groupes/<int:group_id>/membres/ajouter/", membership.member_add, name="member_add"),
     path(
         "groupes/<int:group_id>/membres/<int:user_id>/retirer/",

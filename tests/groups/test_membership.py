@@ -146,3 +146,47 @@ def test_sync_is_idempotent(open_group):
     working_group_sync(group=open_group)
     working_group_sync(group=open_group)
     assert counts() == before
+
+
+def test_a_member_deposits_a_document_in_the_group_space(client, private_group, member):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from wagtail.documents import get_document_model
+
+    client.force_login(member)
+    response = client.post(
+        f"/reseau/groupes/{private_group.pk}/documents/",
+        {"title": "Relevé de décisions", "file": SimpleUploadedFile("releve.txt", b"Decisions")},
+        follow=True,
+    )
+    assert "« Relevé de décisions » est dans les documents du groupe." in response.content.decode()
+    document = get_document_model().objects.get(title="Relevé de décisions")
+    assert document.collection_id == private_group.collection_id
+    assert document.uploaded_by_user == member
+    assert "Relevé de décisions" in client.get(private_group.url).content.decode()
+
+
+def test_a_non_member_may_not_deposit_and_bad_files_are_refused(
+    client, open_group, outsider, member
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from wagtail.documents import get_document_model
+
+    client.force_login(outsider)
+    response = client.post(
+        f"/reseau/groupes/{open_group.pk}/documents/",
+        {"title": "Intrus", "file": SimpleUploadedFile("intrus.txt", b"x")},
+    )
+    assert response.status_code == 403
+    assert not get_document_model().objects.filter(title="Intrus").exists()
+
+    membership_add(group=open_group, user=member)
+    client.force_login(member)
+    response = client.post(
+        f"/reseau/groupes/{open_group.pk}/documents/",
+        {"title": "Programme", "file": SimpleUploadedFile("programme.exe", b"MZ")},
+        follow=True,
+    )
+    assert "Le document n’a pas été enregistré" in response.content.decode()
+    assert not get_document_model().objects.filter(title="Programme").exists()
