@@ -60,10 +60,20 @@ def test_a_lead_creates_a_meeting_with_an_attachment_and_sees_it(page, demo_site
     assert "atelier prospection" in response.text()
 
 
-def test_the_group_page_is_accessible(page, demo_site, assert_accessible):
-    group = WorkingGroupPage.objects.get(slug="referents-entreprises")
+@pytest.mark.parametrize(
+    ("path", "label"),
+    [
+        ("/groupes-de-travail/referents-entreprises/", "la page d'un groupe de travail"),
+        ("/groupes-de-travail/", "la liste des groupes de travail"),
+        ("/thematiques/relation-entreprises/", "la page d'une thématique"),
+        ("/annuaire/", "l'annuaire des structures"),
+        ("/annuaire/personnes/", "l'annuaire des personnes"),
+        ("/reseau/mon-fil/", "Mon fil"),
+        ("/reseau/mon-profil/", "la modification du profil"),
+    ],
+)
+def test_groups_pages_are_accessible(page, demo_site, assert_accessible, path, label):
     log_in(page, demo_site.url, username=LEAD)
-    page.goto(f"{demo_site.url}{group.url}")
-    assert_accessible(page, "la page d'un groupe de travail")
-    page.goto(f"{demo_site.url}/annuaire/personnes/")
-    assert_accessible(page, "l'annuaire des personnes")
+    page.goto(f"{demo_site.url}{path}")
+    assert page.locator("main h1").count() == 1
+    assert_accessible(page, label)
