@@ -276,7 +276,7 @@ def build_working_groups_demo(demo):
         WorkingGroupIndexPage,
         WorkingGroupPage,
     )
-    from groups.services import join_request_create, membership_add
+    from groups.services import membership_add
     from home.demo import _child
     from home.models import HomePage
 
@@ -381,8 +381,9 @@ def build_working_groups_demo(demo):
     if not JoinRequest.objects.filter(
         user=professional, group=groups["referents-entreprises"]
     ).exists():
-        join_request_create(group=groups["referents-entreprises"], user=professional,
-                            message="Je prends en charge la relation entreprises de mon antenne.")  # fmt: skip
+        # Created directly: the demo sends no email to the leads.
+        JoinRequest.objects.create(group=groups["referents-entreprises"], user=professional,
+                                   message="Je prends en charge la relation entreprises de mon antenne.")  # fmt: skip
 
     _add_navigation(home, [hubs_index, groups_index, directory])
 

@@ -3,8 +3,11 @@ working group: every function here leaves the Django groups, page and collection
 permissions, moderation workflow and view restrictions matching the memberships and the
 group's visibility. All of them are idempotent."""
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -286,13 +289,38 @@ def join_request_create(*, group: WorkingGroupPage, user, message: str = "") -> 
         raise MembershipError(_("This group does not accept join requests."))
     if Membership.objects.filter(group=group, user=user).exists():
         raise MembershipError(_("You are already a member of this group."))
-    request, _created = JoinRequest.objects.get_or_create(
+    request, created = JoinRequest.objects.get_or_create(
         group=group,
         user=user,
         status=JoinRequest.Status.PENDING,
         defaults={"message": message[:500]},
     )
+    if created:
+        transaction.on_commit(lambda: _tell_leads_about(request))
     return request
+
+
+def _tell_leads_about(join_request: JoinRequest) -> None:
+    """Email the group's leads that someone asked to join (they decide on the group page)."""
+    group = join_request.group
+    leads = [
+        m.user.email
+        for m in group.memberships.leads().select_related("user")
+        if m.user.email and m.user.is_active
+    ]
+    if not leads:
+        return
+    name = join_request.user.get_full_name() or join_request.user.get_username()
+    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + group.url + "#membres"
+    send_mail(
+        subject=_("%(name)s asks to join “%(group)s”") % {"name": name, "group": group.title},
+        message=render_to_string(
+            "groups/emails/join_request.txt",
+            {"name": name, "group": group, "message": join_request.message, "url": url},
+        ),
+        from_email=None,
+        recipient_list=leads,
+    )
 
 
 @transaction.atomic

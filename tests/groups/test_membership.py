@@ -190,3 +190,20 @@ def test_a_non_member_may_not_deposit_and_bad_files_are_refused(
     )
     assert "Le document n’a pas été enregistré" in response.content.decode()
     assert not get_document_model().objects.filter(title="Programme").exists()
+
+
+def test_leads_are_emailed_about_a_join_request(
+    client, open_group, lead, outsider, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    client.force_login(outsider)
+    url = f"/reseau/groupes/{open_group.pk}/rejoindre/"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"message": "Je suis référente."})
+        client.post(url)  # asked twice, told once
+    (message,) = mail.outbox
+    assert message.to == [lead.email]
+    assert message.subject == "Léa Petit demande à rejoindre « Référents entreprises »"
+    assert "Je suis référente." in message.body
+    assert f"http://testserver{open_group.url}#membres" in message.body
