@@ -4,82 +4,109 @@ and API asks.
 Wagtail's view restrictions are the truth: a page view restriction hides its page and every
 descendant from users who do not satisfy it; a collection view restriction does the same for
 the documents of a collection and its descendants. Listings exclude those subtrees in SQL; a
-single page or document is checked with `page_is_visible_to` / `document_is_visible_to`.
+single page or document is checked with `page_is_visible_to` / `document_is_visible_to`. The
+restrictions themselves are few and read on every request, so they are cached
+(`home/caching.py`) and invalidated when they change.
 """
 
 from django.db.models import Q
 
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction, PageViewRestriction
 
+from home.caching import MEMBERSHIPS, RESTRICTIONS, cached
 
-def _restriction_allows(restriction, user, user_group_ids) -> bool:
+
+def view_restrictions() -> list[PageViewRestriction]:
+    """Every page view restriction, with its page and groups loaded."""
+    return cached(
+        RESTRICTIONS,
+        "all",
+        lambda: list(PageViewRestriction.objects.select_related("page").prefetch_related("groups")),
+    )
+
+
+def collection_view_restrictions() -> list[CollectionViewRestriction]:
+    """Every collection view restriction, with its collection and groups loaded."""
+    return cached(
+        RESTRICTIONS,
+        "collections",
+        lambda: list(
+            CollectionViewRestriction.objects.select_related("collection").prefetch_related(
+                "groups"
+            )
+        ),
+    )
+
+
+def restrictions_on_path(path: str) -> list[PageViewRestriction]:
+    """The restrictions of the page at `path` and of its ancestors."""
+    return [r for r in view_restrictions() if path.startswith(r.page.path)]
+
+
+def user_group_ids(user) -> frozenset[int]:
+    if not user.is_authenticated:
+        return frozenset()
+    return cached(
+        MEMBERSHIPS,
+        f"group-ids:{user.pk}",
+        lambda: frozenset(user.groups.values_list("pk", flat=True)),
+    )
+
+
+def restriction_allows(restriction, user) -> bool:
+    if user.is_active and user.is_superuser:
+        return True
     if restriction.restriction_type == BaseViewRestriction.LOGIN:
         return user.is_authenticated
     if restriction.restriction_type == BaseViewRestriction.GROUPS:
-        return any(group.pk in user_group_ids for group in restriction.groups.all())
+        group_ids = user_group_ids(user)
+        return any(group.pk in group_ids for group in restriction.groups.all())
     # A password restriction is only lifted inside the session that typed the password:
     # listings never reveal such pages.
     return False
 
 
-def hidden_pages_q(user) -> Q | None:
-    """A Q matching every page the user may not view, or None when nothing is hidden.
+def denied_restrictions(user) -> list[PageViewRestriction]:
+    return [r for r in view_restrictions() if not restriction_allows(r, user)]
 
-    Computed once per user object (so once per request): a page that lists news and events
-    asks twice but queries once.
-    """
+
+def hidden_pages_q(user) -> Q | None:
+    """A Q matching every page the user may not view, or None when nothing is hidden."""
     hidden = Q()
-    for path, _restriction_type in _hidden_page_restrictions(user):
-        hidden |= Q(path__startswith=path)
+    for restriction in denied_restrictions(user):
+        hidden |= Q(path__startswith=restriction.page.path)
     return hidden or None
 
 
-def _user_group_ids(user) -> set[int]:
-    if not user.is_authenticated:
-        return set()
-    if not hasattr(user, "_trame_group_ids"):
-        user._trame_group_ids = set(user.groups.values_list("pk", flat=True))
-    return user._trame_group_ids
+def visibility_key(user) -> str:
+    """Equal for two users who may view exactly the same pages: a cache key part for
+    fragments listing pages."""
+    return ",".join(str(r.pk) for r in denied_restrictions(user)) or "all"
 
 
-def _hidden_page_restrictions(user) -> list[tuple[str, str]]:
-    """(path, restriction type) of every page view restriction this user does not satisfy;
-    one query per user object."""
-    if user.is_active and user.is_superuser:
-        return []
-    if not hasattr(user, "_trame_hidden_page_restrictions"):
-        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-        user_group_ids = _user_group_ids(user)
-        user._trame_hidden_page_restrictions = [
-            (restriction.page.path, restriction.restriction_type)
-            for restriction in restrictions
-            if not _restriction_allows(restriction, user, user_group_ids)
-        ]
-    return user._trame_hidden_page_restrictions
+def page_is_visible_to(page, user) -> bool:
+    return page.live and all(restriction_allows(r, user) for r in restrictions_on_path(page.path))
 
 
-def _hidden_collection_restrictions(user) -> list[tuple[str, str]]:
-    if user.is_active and user.is_superuser:
-        return []
-    if not hasattr(user, "_trame_hidden_collection_restrictions"):
-        restrictions = CollectionViewRestriction.objects.select_related(
-            "collection"
-        ).prefetch_related("groups")
-        user_group_ids = _user_group_ids(user)
-        user._trame_hidden_collection_restrictions = [
-            (restriction.collection.path, restriction.restriction_type)
-            for restriction in restrictions
-            if not _restriction_allows(restriction, user, user_group_ids)
-        ]
-    return user._trame_hidden_collection_restrictions
+def page_is_hidden_by_group(page, user) -> bool:
+    """Whether a login or group restriction (not a password one) hides this page from the
+    user: such a page is answered "not found" rather than with a login form."""
+    return any(
+        r.restriction_type != BaseViewRestriction.PASSWORD and not restriction_allows(r, user)
+        for r in restrictions_on_path(page.path)
+    )
+
+
+def _denied_collection_restrictions(user) -> list[CollectionViewRestriction]:
+    return [r for r in collection_view_restrictions() if not restriction_allows(r, user)]
 
 
 def hidden_collections_q(user, prefix: str = "") -> Q | None:
     """A Q matching every collection whose documents the user may not view (on a document
     queryset, pass prefix="collection__"), or None when nothing is hidden."""
     hidden = Q()
-    for path, _restriction_type in _hidden_collection_restrictions(user):
-        hidden |= Q(**{f"{prefix}path__startswith": path})
+    for restriction in _denied_collection_restrictions(user):
+        hidden |= Q(**{f"{prefix}path__startswith": restriction.collection.path})
     return hidden or None
 
 
@@ -89,33 +116,17 @@ def documents_visible_to(documents, user):
     return documents.exclude(hidden) if hidden is not None else documents
 
 
+def _collection_restrictions_on(document) -> list[CollectionViewRestriction]:
+    path = document.collection.path
+    return [r for r in collection_view_restrictions() if path.startswith(r.collection.path)]
+
+
 def document_is_visible_to(document, user) -> bool:
-    collection_path = document.collection.path
-    return not any(
-        collection_path.startswith(path) for path, _type in _hidden_collection_restrictions(user)
-    )
+    return all(restriction_allows(r, user) for r in _collection_restrictions_on(document))
 
 
 def document_is_hidden_by_group(document, user) -> bool:
-    collection_path = document.collection.path
     return any(
-        collection_path.startswith(path)
-        for path, restriction_type in _hidden_collection_restrictions(user)
-        if restriction_type != BaseViewRestriction.PASSWORD
-    )
-
-
-def page_is_visible_to(page, user) -> bool:
-    if not page.live:
-        return False
-    return not any(page.path.startswith(path) for path, _type in _hidden_page_restrictions(user))
-
-
-def page_is_hidden_by_group(page, user) -> bool:
-    """Whether a login or group restriction (not a password one) hides this page from the
-    user: such a page is answered "not found" rather than with a login form."""
-    return any(
-        page.path.startswith(path)
-        for path, restriction_type in _hidden_page_restrictions(user)
-        if restriction_type != BaseViewRestriction.PASSWORD
+        r.restriction_type != BaseViewRestriction.PASSWORD and not restriction_allows(r, user)
+        for r in _collection_restrictions_on(document)
     )

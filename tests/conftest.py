@@ -1,3 +1,5 @@
+from django.core.cache import cache
+
 import pytest
 
 from home.models import HomePage
@@ -50,3 +52,12 @@ def professional(db):
 def professional_client(client, professional):
     client.force_login(professional)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached pages, restrictions and permissions must not leak from one test to the next
+    (a rolled-back test sends no invalidation signal)."""
+    cache.clear()
+    yield
+    cache.clear()

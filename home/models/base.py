@@ -63,3 +63,12 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """The restrictions on this page and its ancestors, from the cached table instead of
+        two queries per request (Wagtail's serving hook asks for them on every page)."""
+        if self.alias_of_id:
+            return super().get_view_restrictions()  # aliases take their source's restrictions
+        from home.visibility import restrictions_on_path
+
+        return restrictions_on_path(self.path)

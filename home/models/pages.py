@@ -5,7 +5,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from home.blocks import ContentBlocks
+from home.caching import PAGES, RESTRICTIONS, namespace_version
 from home.models.base import BasePage
+from home.visibility import visibility_key
 
 
 class HomePage(BasePage):
@@ -34,6 +36,14 @@ class HomePage(BasePage):
         from home.models import EventPage, NewsPage
 
         context = super().get_context(request, *args, **kwargs)
+        # The news and events panels are the same for users who may view the same pages.
+        context["dashboard_cache_key"] = ":".join(
+            [
+                namespace_version(PAGES),
+                namespace_version(RESTRICTIONS),
+                visibility_key(request.user),
+            ]
+        )
         context["latest_news"] = NewsPage.objects.visible_to(request.user).latest_first()[:4]
         context["upcoming_events"] = EventPage.objects.visible_to(request.user).upcoming()[:4]
         return context

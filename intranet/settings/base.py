@@ -50,6 +50,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "home.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # An intranet: every view needs a logged-in user unless marked @login_not_required.
@@ -89,9 +90,9 @@ def _database():
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
         }
-    else:
-        database.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
-        database["CONN_HEALTH_CHECKS"] = True
+    # Persistent connections: no reconnection (and PRAGMA replay) on every request.
+    database.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
+    database["CONN_HEALTH_CHECKS"] = True
     return database
 
 
@@ -99,6 +100,7 @@ DATABASES = {"default": _database()}
 DATABASE_IS_POSTGRESQL = DATABASES["default"]["ENGINE"].endswith("postgresql")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One process in development and tests: a local memory cache is enough (production differs).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://trame")}
 
 AUTH_PASSWORD_VALIDATORS = [

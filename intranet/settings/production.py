@@ -14,6 +14,12 @@ except ImproperlyConfigured as error:
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
 
+# The caches (sessions, pages, permissions) must be shared by every worker process: a file
+# cache on this machine unless CACHE_URL names a shared server (Redis for several machines).
+CACHES = {
+    "default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}")  # noqa: F405
+}
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)

@@ -3,6 +3,7 @@ import datetime
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -108,7 +109,7 @@ class GroupsEditorFormTests(WagtailPageTestCase):
         group = WorkingGroupPage.objects.get(slug="referents-justice")
         self.assertEqual(list(group.thematics.all()), [thematic])
         self.assertTrue(Group.objects.filter(pk=group.members_group_id).exists())
-        self.assertTrue(group.get_view_restrictions().exists())
+        self.assertTrue(PageViewRestriction.objects.filter(page=group).exists())
 
     def test_an_editor_creates_a_meeting(self):
         index = WorkingGroupIndexPageFactory(parent=self.home)

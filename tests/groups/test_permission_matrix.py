@@ -4,7 +4,7 @@ meetings and documents, in every listing, and who may publish there."""
 from django.core import mail
 from django.core.management import call_command
 
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import PageViewRestriction, TaskState, WorkflowState
 
 import pytest
 
@@ -165,7 +165,7 @@ def test_removing_a_member_revokes_access_at_once(client, private_group, member)
 
 def test_resync_command_repairs_a_tampered_group(private_group, member):
     private_group.members_group.user_set.clear()
-    private_group.get_view_restrictions().delete()
+    PageViewRestriction.objects.filter(page=private_group).delete()
     call_command("sync_working_groups", stdout=__import__("io").StringIO())
     assert member.groups.filter(pk=private_group.members_group_id).exists()
-    assert private_group.get_view_restrictions().exists()
+    assert PageViewRestriction.objects.filter(page=private_group).exists()
