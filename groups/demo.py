@@ -73,6 +73,7 @@ def build_demo(demo):
     _build_thematics(structures)
     demo.log(f"{len(THEMATICS)} thématiques")
     _build_users(demo, structures)
+    build_working_groups_demo(demo)
 
 
 def _build_structures() -> dict[str, Structure]:
@@ -130,3 +131,274 @@ def _build_users(demo, structures):
         if username == "editeur":
             user.groups.add(Group.objects.get(name=EDITORS_GROUP_NAME))
         demo.logins.append((username, role))
+
+
+# --- Working groups, thematic hubs, directory (issue 3) ------------------------------------
+
+FIRST_NAMES = [
+    "Amandine",
+    "Bruno",
+    "Chloé",
+    "David",
+    "Émilie",
+    "Farid",
+    "Gaëlle",
+    "Hugo",
+    "Inès",
+    "Jérôme",
+    "Karima",
+    "Laurent",
+    "Manon",
+    "Nicolas",
+    "Océane",
+    "Pierre",
+    "Rachida",
+    "Sébastien",
+    "Valérie",
+    "Yann",
+]  # noqa: E501
+LAST_NAMES = [
+    "Bernard",
+    "Blanc",
+    "Bonnet",
+    "Chevalier",
+    "Dubois",
+    "Faure",
+    "Fontaine",
+    "Garnier",
+    "Lambert",
+    "Leroy",
+    "Marchand",
+    "Mercier",
+    "Perrin",
+    "Renard",
+    "Robin",
+    "Rousseau",
+    "Roux",
+    "Simon",
+    "Vincent",
+    "Morel",
+]  # noqa: E501
+JOBS = [
+    "Conseillère en insertion",
+    "Chargé de relation entreprises",
+    "Coordonnatrice CEJ",
+    "Référent formation",
+    "Directrice",
+    "Chargé de projet",
+    "Psychologue",
+    "Assistante administrative",
+]  # noqa: E501
+
+# (title, slug, thematic slugs, members only, lead username, summary, mandate)
+WORKING_GROUPS = [
+    ("Référents I-MILO", "referents-i-milo", ["observatoire"], False, "animateur",
+     "Les référents du système d'information des Missions Locales partagent leurs pratiques de saisie et d'extraction.",
+     "Harmoniser les usages du système d'information, préparer les montées de version et diffuser les bonnes pratiques de saisie."),
+    ("Référents entreprises", "referents-entreprises", ["relation-entreprises"], False, "animateur",
+     "Les chargés de relation entreprises construisent ensemble leurs outils de prospection.",
+     "Partager les offres et les contacts employeurs, mutualiser les outils de prospection et préparer les rencontres régionales."),
+    ("Coordonnateurs CEJ", "coordonnateurs-cej", ["france-travail"], False, "demo-p03",
+     "Les coordonnateurs du Contrat d'Engagement Jeune suivent la mise en œuvre du dispositif dans la région.",
+     "Suivre les indicateurs du CEJ, partager les organisations qui fonctionnent et préparer la journée régionale."),
+    ("Référents Obligation de Formation", "referents-obligation-formation", ["formation"], False, "demo-p07",
+     "Le groupe accompagne le repérage et l'accompagnement des 16-18 ans sans solution.",
+     "Outiller le repérage des mineurs sans solution et partager les partenariats qui permettent de les accompagner."),
+    ("Référents handicap", "referents-handicap", ["orientation"], False, "demo-p11",
+     "Un groupe récent pour mieux accompagner les jeunes en situation de handicap.",
+     "Recenser les partenaires spécialisés, partager les outils d'accueil adapté et former les équipes."),
+    ("Référents Justice", "referents-justice", ["france-travail"], False, "demo-p15",
+     "Les référents Justice travaillent avec les services pénitentiaires et la protection judiciaire de la jeunesse.",
+     "Construire une culture commune de l'accompagnement des jeunes placés sous main de justice, avec les régions voisines."),
+    ("GAFOR · coordination du PRF", "gafor", ["formation"], False, "demo-p19",
+     "Le groupe d'appui à la formation prépare et suit le plan régional de formation des salariés.",
+     "Recueillir les besoins de formation des équipes, construire le programme régional et en suivre la réalisation."),
+    ("Comité des directions", "comite-des-directions", ["financement", "labellisation"], True, "demo-p23",
+     "Les directions des Missions Locales préparent les décisions du conseil d'administration.",
+     "Préparer collectivement les propositions soumises au conseil d'administration et suivre les dossiers régionaux."),
+    ("Psychologues du réseau", "psychologues", ["orientation"], False, "demo-p27",
+     "Les psychologues des Missions Locales échangent sur leurs pratiques d'accompagnement.",
+     "Analyser les pratiques, partager les outils et organiser les temps d'échange régionaux."),
+    ("Chargés de communication", "communication", ["communication"], False, "editeur",
+     "Les chargés de communication préparent les campagnes régionales et les supports partagés.",
+     "Coordonner les campagnes régionales, produire des supports communs et animer la présence en ligne du réseau."),
+]  # fmt: skip
+
+# (group slug, title, days from the seeding day, place, video, agenda, minutes)
+MEETINGS = [
+    ("referents-entreprises", "Réunion de rentrée des référents entreprises", -40, "Dijon", "",
+     "Bilan des rencontres employeurs ; outils de prospection ; calendrier de l'année.",
+     "Les participants ont présenté leurs actions de l'été. Un modèle commun de fiche entreprise sera proposé à la prochaine réunion."),
+    ("referents-entreprises", "Préparation des rencontres employeurs", 20, "Besançon", "",
+     "Programme des rencontres ; répartition des ateliers ; communication.", ""),
+    ("coordonnateurs-cej", "Point d'étape CEJ", -25, "", "https://visio.example.org/cej",
+     "Indicateurs du trimestre ; organisation des entrées ; journée régionale.",
+     "Les indicateurs sont stables. Trois Missions Locales présenteront leur organisation lors de la journée régionale."),
+    ("coordonnateurs-cej", "Préparation de la journée régionale CEJ", 14, "", "https://visio.example.org/cej",
+     "Ateliers ; intervenants ; logistique.", ""),
+    ("referents-i-milo", "Nouveautés du système d'information", -10, "", "https://visio.example.org/imilo",
+     "Présentation des évolutions ; questions des référents.",
+     "Les évolutions seront déployées en deux temps. Une fiche pratique sera publiée dans l'espace du groupe."),
+    ("comite-des-directions", "Comité des directions de l'automne", -15, "Dole", "",
+     "Suivi du projet associatif ; budget prévisionnel ; label.",
+     "Le comité a validé les propositions budgétaires à soumettre au conseil d'administration."),
+    ("comite-des-directions", "Comité des directions d'hiver", 30, "Dijon", "",
+     "Préparation de l'assemblée générale ; point sur le label.", ""),
+]  # fmt: skip
+
+# (group slug, document title, text)
+GROUP_DOCUMENTS = [
+    ("referents-entreprises", "Modèle de fiche entreprise", "Nom de l'entreprise ; contact ; besoins de recrutement ; suites données."),
+    ("comite-des-directions", "Propositions budgétaires pour le conseil d'administration", "Document de travail du comité des directions."),
+    ("coordonnateurs-cej", "Tableau de suivi des entrées CEJ", "Mois ; entrées ; sorties positives ; commentaires."),
+]  # fmt: skip
+
+HUB_INTRO = (
+    "Retrouvez ici les chefs de file, les référents et les groupes de travail de la thématique."
+)
+
+
+def build_working_groups_demo(demo):
+    from django.contrib.auth.hashers import make_password
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from wagtail.documents import get_document_model
+
+    from groups.models import (
+        Follow,
+        JoinRequest,
+        MeetingPage,
+        Membership,
+        NetworkDirectoryPage,
+        ThematicHubPage,
+        ThematicIndexPage,
+        WorkingGroupIndexPage,
+        WorkingGroupPage,
+    )
+    from groups.services import membership_add
+    from home.demo import _child
+    from home.models import HomePage
+
+    User = get_user_model()
+    structures = list(Structure.objects.filter(kind=Structure.Kind.MISSION_LOCALE).order_by("name"))
+    password_hash = make_password(demo.password)  # hashed once: seeding stays fast
+    people = {}
+    for n in range(2 * len(structures)):
+        username = f"demo-p{n:02d}"
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": FIRST_NAMES[n % len(FIRST_NAMES)],
+                "last_name": LAST_NAMES[(n * 7 + n // len(FIRST_NAMES)) % len(LAST_NAMES)],
+                "email": f"{username}@trame.example",
+                "password": password_hash,
+            },
+        )
+        Profile.objects.get_or_create(
+            user=user,
+            defaults={
+                "structure": structures[n % len(structures)],
+                "job_title": JOBS[n % len(JOBS)],
+            },
+        )
+        people[username] = user
+    for username in ("animateur", "editeur", "professionnel"):
+        people[username] = User.objects.get(username=username)
+    demo.log(f"{len(people)} professionnels dans l'annuaire")
+
+    home = HomePage.objects.get()
+    thematics = {t.slug: t for t in Thematic.objects.all()}
+    hubs_index = _child(home, ThematicIndexPage, slug="thematiques", title="Thématiques",
+                        summary="Les thématiques du réseau et leurs chefs de file.")  # fmt: skip
+    for thematic in thematics.values():
+        if not ThematicHubPage.objects.filter(thematic=thematic).exists():
+            _child(hubs_index, ThematicHubPage, slug=thematic.slug, title=thematic.name,
+                   thematic=thematic, summary=thematic.description,
+                   body=[("paragraph", f"<p>{HUB_INTRO}</p>")])  # fmt: skip
+    demo.log(f"{len(thematics)} pages thématiques")
+
+    groups_index = _child(home, WorkingGroupIndexPage, slug="groupes-de-travail",
+                          title="Groupes de travail",
+                          summary="Les groupes régionaux qui font vivre le réseau.")  # fmt: skip
+    groups = {}
+    usernames = sorted(u for u in people if u.startswith("demo-p"))
+    for index, (title, slug, thematic_slugs, private, lead, summary, mandate) in enumerate(
+        WORKING_GROUPS
+    ):
+        group = WorkingGroupPage.objects.child_of(groups_index).filter(slug=slug).first()
+        if group is None:
+            group = WorkingGroupPage(
+                title=title, slug=slug, summary=summary, mandate=f"<p>{mandate}</p>",
+                visibility=WorkingGroupPage.Visibility.MEMBERS if private else WorkingGroupPage.Visibility.NETWORK,
+            )  # fmt: skip
+            group.thematics = [thematics[s] for s in thematic_slugs if s in thematics]
+            groups_index.add_child(instance=group)
+            group.save_revision().publish()
+        groups[slug] = group
+        if not group.memberships.exists():
+            membership_add(group=group, user=people[lead], role=Membership.Role.LEAD)
+            # Eight members from eight different Missions Locales.
+            for k in range(8):
+                member = people[usernames[(index * 5 + k * 3) % len(usernames)]]
+                if member != people[lead]:
+                    membership_add(group=group, user=member)
+    # The demo lead also takes part in the CEJ group: her home lists several groups.
+    membership_add(group=groups["coordonnateurs-cej"], user=people["animateur"])
+    demo.log(f"{len(groups)} groupes de travail, dont un réservé à ses membres")
+
+    today = timezone.localtime().replace(hour=9, minute=30, second=0, microsecond=0)
+    for slug, title, days, place, video, agenda, minutes in MEETINGS:
+        start = today + timezone.timedelta(days=days)
+        _child(groups[slug], MeetingPage, title=title, start=start,
+               end=start + timezone.timedelta(hours=3), location=place, video_url=video,
+               agenda=f"<p>{agenda}</p>",
+               minutes=[("paragraph", f"<p>{minutes}</p>")] if minutes else [])  # fmt: skip
+    demo.log(f"{len(MEETINGS)} réunions")
+
+    Document = get_document_model()
+    for slug, title, text in GROUP_DOCUMENTS:
+        group = WorkingGroupPage.objects.get(pk=groups[slug].pk)
+        if not Document.objects.filter(title=title, collection=group.collection).exists():
+            document = Document(title=title, collection=group.collection)
+            document.file.save(f"{slug}.txt", ContentFile(text.encode()), save=False)
+            document.save()
+
+    directory = _child(home, NetworkDirectoryPage, slug="annuaire", title="Annuaire du réseau",
+                       summary="Les Missions Locales, l'association régionale et leurs équipes.")  # fmt: skip
+
+    # Chefs de file and referents, the first time only.
+    for index, thematic in enumerate(thematics.values()):
+        if not thematic.lead_people.exists():
+            thematic.lead_people.add(people[usernames[(index * 6) % len(usernames)]])
+        referent = Profile.objects.get(user=people[usernames[(index * 6 + 1) % len(usernames)]])
+        referent.referent_thematics.add(thematic)
+
+    # The demo professional follows a thematic and a group, and asks to join another group.
+    professional = people["professionnel"]
+    Follow.objects.get_or_create(user=professional, thematic=thematics["relation-entreprises"])
+    Follow.objects.get_or_create(user=professional, group=groups["referents-i-milo"])
+    if not JoinRequest.objects.filter(
+        user=professional, group=groups["referents-entreprises"]
+    ).exists():
+        # Created directly: the demo sends no email to the leads.
+        JoinRequest.objects.create(group=groups["referents-entreprises"], user=professional,
+                                   message="Je prends en charge la relation entreprises de mon antenne.")  # fmt: skip
+
+    _add_navigation(home, [hubs_index, groups_index, directory])
+
+
+def _add_navigation(home, pages):
+    from wagtail.models import Site
+
+    from home.models import SiteIdentitySettings
+
+    identity = SiteIdentitySettings.for_site(Site.objects.get(is_default_site=True))
+    linked = {block.value["page"].pk for block in identity.main_navigation if block.value["page"]}
+    missing = [page for page in pages if page.pk not in linked]
+    if missing and len(identity.main_navigation) + len(missing) <= 8:
+        identity.main_navigation = [
+            *((block.block_type, block.value) for block in identity.main_navigation),
+            *(("link", {"page": page, "label": ""}) for page in missing),
+        ]
+        identity.save()

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home.caching import MEMBERSHIPS, PAGES, RESTRICTIONS, namespace_invalidate
@@ -38,6 +38,11 @@ def invalidate_on_move(sender, instance, **kwargs):
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 @receiver(m2m_changed, sender=PageViewRestriction.groups.through)
+@receiver(post_save, sender=CollectionViewRestriction)
+@receiver(post_delete, sender=CollectionViewRestriction)
+@receiver(m2m_changed, sender=CollectionViewRestriction.groups.through)
+@receiver(post_save, sender=Collection)  # restrictions are matched by collection path
+@receiver(post_delete, sender=Collection)
 def invalidate_restrictions(sender, **kwargs):
     namespace_invalidate(RESTRICTIONS)
 

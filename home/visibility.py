@@ -1,14 +1,17 @@
-"""The one answer to "may this user view this page?" that every listing, feed and API asks.
+"""The one answer to "may this user view this page (or document)?" that every listing, feed
+and API asks.
 
-Wagtail's page view restrictions are the truth: a restriction hides its page and every
-descendant from users who do not satisfy it. Listings exclude those subtrees in SQL; a single
-page is checked with `page_is_visible_to`. The restrictions themselves are few and read on
-every request, so they are cached (`home/caching.py`) and invalidated when they change.
+Wagtail's view restrictions are the truth: a page view restriction hides its page and every
+descendant from users who do not satisfy it; a collection view restriction does the same for
+the documents of a collection and its descendants. Listings exclude those subtrees in SQL; a
+single page or document is checked with `page_is_visible_to` / `document_is_visible_to`. The
+restrictions themselves are few and read on every request, so they are cached
+(`home/caching.py`) and invalidated when they change.
 """
 
 from django.db.models import Q
 
-from wagtail.models import BaseViewRestriction, PageViewRestriction
+from wagtail.models import BaseViewRestriction, CollectionViewRestriction, PageViewRestriction
 
 from home.caching import MEMBERSHIPS, RESTRICTIONS, cached
 
@@ -19,6 +22,19 @@ def view_restrictions() -> list[PageViewRestriction]:
         RESTRICTIONS,
         "all",
         lambda: list(PageViewRestriction.objects.select_related("page").prefetch_related("groups")),
+    )
+
+
+def collection_view_restrictions() -> list[CollectionViewRestriction]:
+    """Every collection view restriction, with its collection and groups loaded."""
+    return cached(
+        RESTRICTIONS,
+        "collections",
+        lambda: list(
+            CollectionViewRestriction.objects.select_related("collection").prefetch_related(
+                "groups"
+            )
+        ),
     )
 
 
@@ -70,3 +86,47 @@ def visibility_key(user) -> str:
 
 def page_is_visible_to(page, user) -> bool:
     return page.live and all(restriction_allows(r, user) for r in restrictions_on_path(page.path))
+
+
+def page_is_hidden_by_group(page, user) -> bool:
+    """Whether a login or group restriction (not a password one) hides this page from the
+    user: such a page is answered "not found" rather than with a login form."""
+    return any(
+        r.restriction_type != BaseViewRestriction.PASSWORD and not restriction_allows(r, user)
+        for r in restrictions_on_path(page.path)
+    )
+
+
+def _denied_collection_restrictions(user) -> list[CollectionViewRestriction]:
+    return [r for r in collection_view_restrictions() if not restriction_allows(r, user)]
+
+
+def hidden_collections_q(user, prefix: str = "") -> Q | None:
+    """A Q matching every collection whose documents the user may not view (on a document
+    queryset, pass prefix="collection__"), or None when nothing is hidden."""
+    hidden = Q()
+    for restriction in _denied_collection_restrictions(user):
+        hidden |= Q(**{f"{prefix}path__startswith": restriction.collection.path})
+    return hidden or None
+
+
+def documents_visible_to(documents, user):
+    """Narrow a document queryset to the documents this user may download."""
+    hidden = hidden_collections_q(user, prefix="collection__")
+    return documents.exclude(hidden) if hidden is not None else documents
+
+
+def _collection_restrictions_on(document) -> list[CollectionViewRestriction]:
+    path = document.collection.path
+    return [r for r in collection_view_restrictions() if path.startswith(r.collection.path)]
+
+
+def document_is_visible_to(document, user) -> bool:
+    return all(restriction_allows(r, user) for r in _collection_restrictions_on(document))
+
+
+def document_is_hidden_by_group(document, user) -> bool:
+    return any(
+        r.restriction_type != BaseViewRestriction.PASSWORD and not restriction_allows(r, user)
+        for r in _collection_restrictions_on(document)
+    )

@@ -48,5 +48,6 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", search_views.search, name="search"),
     path("media/<path:path>", home_views.media_file, name="media"),
+    path("reseau/", include("groups.urls")),
     path("", include(wagtail_urls)),
 ]

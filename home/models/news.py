@@ -48,7 +48,7 @@ class NewsPage(BasePage):
         index.FilterField("date"),
     ]
 
-    parent_page_types = ["home.NewsIndexPage"]
+    parent_page_types = ["home.NewsIndexPage", "groups.WorkingGroupPage"]
     subpage_types = []
 
     class Meta:

@@ -23,6 +23,9 @@ class HomePage(BasePage):
         "home.EventIndexPage",
         "home.ContentPage",
         "strategy.StrategyPlanPage",
+        "groups.ThematicIndexPage",
+        "groups.WorkingGroupIndexPage",
+        "groups.NetworkDirectoryPage",
     ]
     max_count = 1
 
@@ -55,7 +58,7 @@ class ContentPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
-    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    parent_page_types = ["home.HomePage", "home.ContentPage", "groups.WorkingGroupPage"]
     subpage_types = ["home.ContentPage", "strategy.StrategyPlanPage"]
 
     class Meta:

@@ -14,6 +14,15 @@ from .strategy import (
     StrategyPlanPageFactory,
 )
 from .users import UserFactory
+from .working_groups import (
+    MeetingPageFactory,
+    NetworkDirectoryPageFactory,
+    ThematicFactory,
+    ThematicHubPageFactory,
+    ThematicIndexPageFactory,
+    WorkingGroupIndexPageFactory,
+    WorkingGroupPageFactory,
+)
 
 __all__ = [
     "ActionPageFactory",
@@ -22,6 +31,13 @@ __all__ = [
     "OrientationPageFactory",
     "StrategyPlanPageFactory",
     "ContentPageFactory",
+    "MeetingPageFactory",
+    "NetworkDirectoryPageFactory",
+    "ThematicFactory",
+    "ThematicHubPageFactory",
+    "ThematicIndexPageFactory",
+    "WorkingGroupIndexPageFactory",
+    "WorkingGroupPageFactory",
     "EventIndexPageFactory",
     "EventPageFactory",
     "NewsIndexPageFactory",

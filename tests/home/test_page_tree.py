@@ -2,6 +2,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from groups.models import NetworkDirectoryPage, ThematicIndexPage, WorkingGroupIndexPage
 from home.models import ContentPage, EventIndexPage, EventPage, HomePage, NewsIndexPage, NewsPage
 from strategy.models import StrategyPlanPage
 
@@ -13,7 +14,16 @@ class PageTreeTests(WagtailPageTestCase):
 
     def test_home_page_children(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {NewsIndexPage, EventIndexPage, ContentPage, StrategyPlanPage}
+            HomePage,
+            {
+                NewsIndexPage,
+                EventIndexPage,
+                ContentPage,
+                ThematicIndexPage,
+                WorkingGroupIndexPage,
+                NetworkDirectoryPage,
+                StrategyPlanPage,
+            },
         )
 
     def test_index_pages_are_singletons_under_home(self):

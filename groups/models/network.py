@@ -21,6 +21,8 @@ class Structure(index.Indexed, models.Model):
     city = models.CharField(_("city"), max_length=120, blank=True)
     address = models.TextField(_("address"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    # Under images/: the only media folder served (to logged-in users) outside Wagtail's views.
+    logo = models.ImageField(_("logo"), upload_to="images/structures/", blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
     search_fields = [
@@ -88,7 +90,13 @@ class Thematic(index.Indexed, models.Model):
 
 
 class Profile(models.Model):
-    """A professional of the network: the user's structure and job."""
+    """A professional of the network: the user's structure, job, referent roles and how
+    often they want the digest of what they follow."""
+
+    class DigestFrequency(models.TextChoices):
+        OFF = "off", _("Never")
+        DAILY = "daily", _("Daily")
+        WEEKLY = "weekly", _("Weekly")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -106,6 +114,22 @@ class Profile(models.Model):
     )
     job_title = models.CharField(_("job title"), max_length=150, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    bio = models.TextField(_("short bio"), max_length=600, blank=True)
+    photo = models.ImageField(_("photo"), upload_to="images/profiles/", blank=True)
+    referent_thematics = models.ManyToManyField(
+        Thematic,
+        verbose_name=_("referent for"),
+        blank=True,
+        related_name="referents",
+        help_text=_("The thematics this person is the referent for in their structure."),
+    )
+    digest_frequency = models.CharField(
+        _("digest email"),
+        max_length=10,
+        choices=DigestFrequency,
+        default=DigestFrequency.WEEKLY,
+    )
+    digest_sent_at = models.DateTimeField(_("last digest sent"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("profile")

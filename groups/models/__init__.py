@@ -1,0 +1,27 @@
+from .membership import Follow, JoinRequest, Membership
+from .network import Profile, Structure, Thematic
+from .pages import (
+    MeetingAttachment,
+    MeetingPage,
+    NetworkDirectoryPage,
+    ThematicHubPage,
+    ThematicIndexPage,
+    WorkingGroupIndexPage,
+    WorkingGroupPage,
+)
+
+__all__ = [
+    "Follow",
+    "JoinRequest",
+    "MeetingAttachment",
+    "MeetingPage",
+    "Membership",
+    "NetworkDirectoryPage",
+    "Profile",
+    "Structure",
+    "Thematic",
+    "ThematicHubPage",
+    "ThematicIndexPage",
+    "WorkingGroupIndexPage",
+    "WorkingGroupPage",
+]

@@ -1,0 +1,31 @@
+from django.urls import path
+
+from groups.views import directory, documents, follows, membership
+
+app_name = "groups"
+
+urlpatterns = [
+    path("mon-profil/", directory.profile_edit, name="profile_edit"),
+    path("mon-fil/", follows.feed, name="feed"),
+    path("suivre/<str:kind>/<int:target_id>/", follows.follow, name="follow"),
+    path("lettre/desabonnement/<str:token>/", follows.unsubscribe, name="digest_unsubscribe"),
+    path("groupes/<int:group_id>/rejoindre/", membership.join, name="join"),
+    path("groupes/<int:group_id>/quitter/", membership.leave, name="leave"),
+    path("groupes/<int:group_id>/documents/", documents.document_add, name="document_add"),
+    path("groupes/<int:group_id>/membres/ajouter/", membership.member_add, name="member_add"),
+    path(
+        "groupes/<int:group_id>/membres/<int:user_id>/retirer/",
+        membership.member_remove,
+        name="member_remove",
+    ),
+    path(
+        "groupes/<int:group_id>/membres/<int:user_id>/role/",
+        membership.member_role,
+        name="member_role",
+    ),
+    path(
+        "groupes/<int:group_id>/demandes/<int:request_id>/",
+        membership.join_request_decision,
+        name="join_request_decision",
+    ),
+]
