@@ -1,9 +1,10 @@
+from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -65,6 +66,13 @@ class ActionPage(NumberedPageMixin, BasePage):
     )
     planned_start = models.DateField(_("planned start"), null=True, blank=True)
     planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    working_groups = ParentalManyToManyField(
+        "groups.WorkingGroupPage",
+        verbose_name=_("working groups"),
+        blank=True,
+        related_name="strategy_actions",
+        help_text=_("The working groups that carry this action."),
+    )
     progress = models.PositiveSmallIntegerField(
         _("progress (%)"), default=0, validators=[MaxValueValidator(100)]
     )
@@ -80,6 +88,7 @@ class ActionPage(NumberedPageMixin, BasePage):
             [
                 FieldRowPanel([FieldPanel("pilot_structure"), FieldPanel("pilot_person")]),
                 FieldPanel("thematic"),
+                FieldPanel("working_groups", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("partners"),
             ],
             heading=_("Who"),
@@ -138,6 +147,7 @@ class ActionPage(NumberedPageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         indicators = self.indicators.prefetch_related("values")
         context["indicators"] = [(i, indicator_chart(i)) for i in indicators]
+        context["working_groups"] = self.working_groups.visible_to(request.user).order_by("title")
         return context
 
 

@@ -1,0 +1,54 @@
+"""The projet associatif shows through the groups' pages, and the reverse, within rights."""
+
+import pytest
+
+from tests.factories import (
+    ActionPageFactory,
+    AxisPageFactory,
+    NetworkDirectoryPageFactory,
+    OrientationPageFactory,
+    StrategyPlanPageFactory,
+    StructureFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def action(home_page, justice, private_group):
+    plan = StrategyPlanPageFactory(
+        parent=home_page, title="Projet associatif de Dijon", structure=StructureFactory()
+    )
+    axis = AxisPageFactory(parent=OrientationPageFactory(parent=plan))
+    action = ActionPageFactory(
+        parent=axis, title="Outiller les référents Justice", thematic=justice
+    )
+    action.working_groups.add(private_group)
+    action.save_revision().publish()
+    return action
+
+
+def test_the_hub_lists_the_actions_of_its_thematic(client, outsider, hub, action):
+    client.force_login(outsider)
+    html = client.get(hub.url).content.decode()
+    assert "Actions du projet associatif" in html
+    assert "Outiller les référents Justice" in html
+
+
+def test_an_action_links_its_groups_only_for_those_who_may_view_them(
+    client, member, outsider, action
+):
+    client.force_login(member)
+    assert "Référents Justice" in client.get(action.url).content.decode()
+    client.force_login(outsider)
+    html = client.get(action.url).content.decode()
+    assert "Outiller les référents Justice" in html
+    assert "Référents Justice</a>" not in html
+
+
+def test_the_directory_lists_the_plans_in_force(client, outsider, home_page, action):
+    directory = NetworkDirectoryPageFactory(parent=home_page)
+    client.force_login(outsider)
+    html = client.get(directory.url).content.decode()
+    assert "Projets en vigueur dans le réseau" in html
+    assert "Projet associatif de Dijon" in html
