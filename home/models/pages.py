@@ -16,7 +16,12 @@ class HomePage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.NewsIndexPage", "home.EventIndexPage", "home.ContentPage"]
+    subpage_types = [
+        "home.NewsIndexPage",
+        "home.EventIndexPage",
+        "home.ContentPage",
+        "resources.ResourceIndexPage",
+    ]
     max_count = 1
 
     class Meta:

@@ -3,6 +3,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import ContentPage, EventIndexPage, EventPage, HomePage, NewsIndexPage, NewsPage
+from resources.models import ResourceIndexPage
 
 
 class PageTreeTests(WagtailPageTestCase):
@@ -11,7 +12,9 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertEqual(HomePage.max_count, 1)
 
     def test_home_page_children(self):
-        self.assertAllowedSubpageTypes(HomePage, {NewsIndexPage, EventIndexPage, ContentPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {NewsIndexPage, EventIndexPage, ContentPage, ResourceIndexPage}
+        )
 
     def test_index_pages_are_singletons_under_home(self):
         for index in (NewsIndexPage, EventIndexPage):

@@ -1,10 +1,11 @@
 from io import StringIO
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+import pytest
 
 from home.models import EventIndexPage, NewsIndexPage
 from tests.factories import EventPageFactory, NewsPageFactory
