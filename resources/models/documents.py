@@ -68,6 +68,7 @@ class ResourceDocument(AbstractDocument):
         if file_changed:
             if self.pk:
                 self._keep_previous_version()
+            self._set_document_file_metadata()  # also when saved from code, not a form
             self.file_updated_at = timezone.now()
             self.file_format = os.path.splitext(self.file.name)[1].lstrip(".").lower()[:10]
             self.extraction_status = ExtractionStatus.PENDING

@@ -6,6 +6,13 @@ from .pages import (
     NewsIndexPageFactory,
     NewsPageFactory,
 )
+from .resources import (
+    ResourceDocumentFactory,
+    ResourceIndexPageFactory,
+    ResourcePageFactory,
+    ResourceTypeFactory,
+    ThematicFactory,
+)
 from .users import UserFactory
 
 __all__ = [
@@ -15,6 +22,11 @@ __all__ = [
     "NewsIndexPageFactory",
     "NewsPageFactory",
     "ProfileFactory",
+    "ResourceDocumentFactory",
+    "ResourceIndexPageFactory",
+    "ResourcePageFactory",
+    "ResourceTypeFactory",
     "StructureFactory",
+    "ThematicFactory",
     "UserFactory",
 ]
