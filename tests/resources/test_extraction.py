@@ -64,17 +64,41 @@ def test_french_pdf_with_accents_and_ligatures_is_extracted():
 @pytest.mark.parametrize(
     ("filename", "data", "expected"),
     [
-        ("fiche.docx", build_docx("Fiche pratique", ["Le référent handicap accompagne."]), "référent handicap"),
-        ("compte-rendu.odt", build_odt("Compte-rendu", ["Réunion des chargés de projet."]), "chargés de projet"),
-        ("support.pptx", build_pptx("Support", ["Journée régionale du réseau"]), "Journée régionale"),
-        ("indicateurs.xlsx", build_xlsx("Indicateurs", [["Structure", "Jeunes accueillis"], ["Dijon", 1200]]), "Jeunes accueillis"),
-        ("indicateurs.ods", build_ods("Indicateurs", [["Structure", "Entrées en formation"]]), "Entrées en formation"),
+        (
+            "fiche.docx",
+            build_docx("Fiche pratique", ["Le référent handicap accompagne."]),
+            "référent handicap",
+        ),
+        (
+            "compte-rendu.odt",
+            build_odt("Compte-rendu", ["Réunion des chargés de projet."]),
+            "chargés de projet",
+        ),
+        (
+            "support.pptx",
+            build_pptx("Support", ["Journée régionale du réseau"]),
+            "Journée régionale",
+        ),
+        (
+            "indicateurs.xlsx",
+            build_xlsx("Indicateurs", [["Structure", "Jeunes accueillis"], ["Dijon", 1200]]),
+            "Jeunes accueillis",
+        ),
+        (
+            "indicateurs.ods",
+            build_ods("Indicateurs", [["Structure", "Entrées en formation"]]),
+            "Entrées en formation",
+        ),
         ("notes.txt", "Éléments de réponse à l’appel à projets".encode(), "appel à projets"),
         ("notes.md", "# Veille\n\nDécret relatif à l’insertion".encode(), "Décret relatif"),
         ("liste.csv", "nom;ville\nMission Locale;Besançon\n".encode("cp1252"), "Besançon"),
-        ("page.html", b"<html><script>alert(1)</script><p>Offre de service &eacute;largie</p></html>", "Offre de service élargie"),
+        (
+            "page.html",
+            b"<html><script>alert(1)</script><p>Offre de service &eacute;largie</p></html>",
+            "Offre de service élargie",
+        ),
     ],
-)  # fmt: skip
+)
 def test_each_format_is_extracted(filename, data, expected):
     document = make_document(filename, data)
     assert document.extraction_status == ExtractionStatus.DONE, document.extraction_error
