@@ -45,11 +45,41 @@ def catalogue(library, members_group):
     dijon = StructureFactory(name="Mission Locale de Dijon", short_name="ML Dijon")
     arml = StructureFactory(name="ARML", short_name="ARML")
     resources = [
-        add_resource(library, title="Guide emploi", kind="guide", thematics=[emploi], structure=dijon, year=2024),
-        add_resource(library, title="Fiche emploi", kind="fiche-pratique", thematics=[emploi], structure=arml, year=2023, fmt="docx"),
-        add_resource(library, title="Guide justice", kind="guide", thematics=[justice, emploi], structure=arml, year=2024, fmt="odt"),
-        add_resource(library, title="Trame justice", kind="modele-trame", thematics=[justice], structure=dijon, year=2022),
-    ]  # fmt: skip
+        add_resource(
+            library,
+            title="Guide emploi",
+            kind="guide",
+            thematics=[emploi],
+            structure=dijon,
+            year=2024,
+        ),
+        add_resource(
+            library,
+            title="Fiche emploi",
+            kind="fiche-pratique",
+            thematics=[emploi],
+            structure=arml,
+            year=2023,
+            fmt="docx",
+        ),
+        add_resource(
+            library,
+            title="Guide justice",
+            kind="guide",
+            thematics=[justice, emploi],
+            structure=arml,
+            year=2024,
+            fmt="odt",
+        ),
+        add_resource(
+            library,
+            title="Trame justice",
+            kind="modele-trame",
+            thematics=[justice],
+            structure=dijon,
+            year=2022,
+        ),
+    ]
     secret = add_resource(
         library, title="Compte-rendu réservé", kind="guide", thematics=[justice], structure=dijon
     )
