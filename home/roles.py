@@ -22,6 +22,13 @@ EDITOR_MODEL_PERMISSIONS = {
         "change_thematic",
         "delete_thematic",
     ],  # fmt: skip
+    # The library's editable list of resource types, and its visibility report.
+    "resources": [
+        "add_resourcetype",
+        "change_resourcetype",
+        "delete_resourcetype",
+        "view_resourceviewday",
+    ],
 }
 
 
