@@ -218,8 +218,10 @@ def library_context(request, index_page) -> dict:
     paginator = Paginator(library.results(), PER_PAGE)
     try:
         page = paginator.page(request.GET.get("page") or 1)
-    except (EmptyPage, PageNotAnInteger):
-        page = paginator.page(paginator.num_pages if request.GET.get("page") else 1)
+    except PageNotAnInteger:
+        page = paginator.page(1)
+    except EmptyPage:
+        page = paginator.page(paginator.num_pages)
     resources = attach_main_documents(list(page.object_list), request.user)
     popular_since = timezone.localdate() - datetime.timedelta(POPULAR_DAYS)
     most_viewed = [

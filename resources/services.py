@@ -9,6 +9,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wagtail.search import index
+
 from resources.extraction import ExtractionError, detect_language, extract
 from resources.models import (
     DocumentDownloadDay,
@@ -97,6 +99,8 @@ def document_extract_text(*, document: ResourceDocument) -> ResourceDocument:
         values["thumbnail"] = ""
     ResourceDocument.objects.filter(pk=document.pk).update(**values)
     document.refresh_from_db()
+    # update() sends no post_save: the search index learns the extracted text here.
+    index.insert_or_update_object(document)
     return document
 
 

@@ -15,7 +15,7 @@ from resources.file_builders import (
     build_pptx,
     build_xlsx,
 )
-from resources.models import ExtractionStatus
+from resources.models import ExtractionStatus, ResourceDocument
 
 from .conftest import make_document
 
@@ -190,3 +190,10 @@ def test_reextract_command_reprocesses_failed_documents(settings):
     assert "2/2" in output.getvalue()
     done.refresh_from_db()
     assert done.extraction_status == ExtractionStatus.DONE
+
+
+def test_the_extracted_text_is_indexed_for_search():
+    document = make_document("guide.pdf", build_pdf("Guide", FRENCH_TEXT), title="Guide annuel")
+    make_document("autre.odt", build_odt("Autre", ["Rien à voir."]), title="Autre document")
+    results = list(ResourceDocument.objects.search("financement"))
+    assert results == [document]

@@ -90,3 +90,22 @@ def test_an_upload_that_cannot_be_read_is_stored_and_its_failure_shown_to_editor
     assert "L’extraction du texte a échoué" in edit_page
     assert "ne correspond pas à son extension" in edit_page
     assert admin_client.get(document.url).status_code == 200
+
+
+def test_deleting_a_document_deletes_its_versions_and_thumbnail_files(
+    django_capture_on_commit_callbacks,
+):
+    from django.core.files.base import ContentFile
+
+    document = make_document("guide.pdf", build_pdf("Guide", ["Première édition"]))
+    document.file = ContentFile(build_pdf("Guide", ["Deuxième édition"]), name="guide.pdf")
+    document.save()
+    document.refresh_from_db()
+    version = document.versions.get()
+    storage = version.file.storage
+    old_name, thumbnail_name = version.file.name, document.thumbnail.name
+    assert storage.exists(old_name) and storage.exists(thumbnail_name)
+    with django_capture_on_commit_callbacks(execute=True):
+        document.delete()
+    assert not storage.exists(old_name)
+    assert not storage.exists(thumbnail_name)
