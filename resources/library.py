@@ -116,11 +116,13 @@ class Library:
         return self.filtered(except_facet=name).order_by().values("pk")
 
     def _type_facet(self):
+        # Grouped on the filtered queryset itself: no IN (subquery) over every resource.
         counts = dict(
-            ResourcePage.objects.filter(pk__in=self._ids("type"), resource_type__isnull=False)
+            self.filtered(except_facet="type")
+            .filter(resource_type__isnull=False)
             .order_by()
             .values_list("resource_type__slug")
-            .annotate(count=Count("pk"))
+            .annotate(count=Count("pk", distinct=True))
         )
         options = [
             {"value": kind.slug, "label": kind.name, "count": counts[kind.slug]}
@@ -144,12 +146,11 @@ class Library:
 
     def _structure_facet(self):
         counts = dict(
-            ResourcePage.objects.filter(
-                pk__in=self._ids("structure"), producing_structure__isnull=False
-            )
+            self.filtered(except_facet="structure")
+            .filter(producing_structure__isnull=False)
             .order_by()
             .values_list("producing_structure_id")
-            .annotate(count=Count("pk"))
+            .annotate(count=Count("pk", distinct=True))
         )
         options = [
             {
@@ -163,11 +164,11 @@ class Library:
 
     def _year_facet(self):
         counts = (
-            ResourcePage.objects.filter(pk__in=self._ids("annee"))
+            self.filtered(except_facet="annee")
             .annotate(year=ExtractYear("publication_date"))
             .order_by("-year")
             .values_list("year")
-            .annotate(count=Count("pk"))
+            .annotate(count=Count("pk", distinct=True))
         )
         options = [
             {"value": str(year), "label": str(year), "count": count} for year, count in counts
