@@ -23,6 +23,13 @@ EDITOR_MODEL_PERMISSIONS = {
         "delete_thematic",
     ],  # fmt: skip
     "strategy": ["add_indicator", "change_indicator", "delete_indicator"],
+    # The library's editable list of resource types, and its visibility report.
+    "resources": [
+        "add_resourcetype",
+        "change_resourcetype",
+        "delete_resourcetype",
+        "view_resourceviewday",
+    ],
 }
 
 

@@ -11,7 +11,12 @@ restrictions themselves are few and read on every request, so they are cached
 
 from django.db.models import Q
 
-from wagtail.models import BaseViewRestriction, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import (
+    BaseViewRestriction,
+    Collection,
+    CollectionViewRestriction,
+    PageViewRestriction,
+)
 
 from home.caching import MEMBERSHIPS, RESTRICTIONS, cached
 
@@ -129,4 +134,19 @@ def document_is_hidden_by_group(document, user) -> bool:
     return any(
         r.restriction_type != BaseViewRestriction.PASSWORD and not restriction_allows(r, user)
         for r in _collection_restrictions_on(document)
+    )
+
+
+def hidden_collection_ids(user) -> frozenset[int]:
+    """Ids of the collections whose documents the user may not view."""
+    denied = _denied_collection_restrictions(user)
+    if not denied:
+        return frozenset()
+    key = "hidden-collection-ids:" + ",".join(str(r.pk) for r in denied)
+    return cached(
+        RESTRICTIONS,
+        key,
+        lambda: frozenset(
+            Collection.objects.filter(hidden_collections_q(user)).values_list("pk", flat=True)
+        ),
     )

@@ -45,6 +45,7 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     *auth_urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include("resources.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", search_views.search, name="search"),
     path("media/<path:path>", home_views.media_file, name="media"),

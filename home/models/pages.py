@@ -26,6 +26,7 @@ class HomePage(BasePage):
         "groups.ThematicIndexPage",
         "groups.WorkingGroupIndexPage",
         "groups.NetworkDirectoryPage",
+        "resources.ResourceIndexPage",
     ]
     max_count = 1
 

@@ -164,6 +164,14 @@ WAGTAILDOCS_EXTENSIONS = [
     "txt", "md", "html", "rtf", "zip", "png", "jpg", "jpeg",
 ]  # fmt: skip
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_SIZE", default=50 * 1024 * 1024)
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.forms.ResourceDocumentForm"
+# Bounds of the text extraction (resources/extraction): per file, whatever its format.
+TRAME_EXTRACTION_MAX_PAGES = env.int("EXTRACTION_MAX_PAGES", default=500)
+TRAME_EXTRACTION_MAX_CHARS = env.int("EXTRACTION_MAX_CHARS", default=1_000_000)
+TRAME_EXTRACTION_TIME_LIMIT = env.float("EXTRACTION_TIME_LIMIT", default=60.0)  # seconds
+TRAME_EXTRACTION_ZIP_MAX_TOTAL = env.int("EXTRACTION_ZIP_MAX_TOTAL", default=200 * 1024 * 1024)
+TRAME_EXTRACTION_ZIP_MAX_RATIO = env.int("EXTRACTION_ZIP_MAX_RATIO", default=100)
+TRAME_EXTRACTION_ZIP_MAX_ENTRIES = env.int("EXTRACTION_ZIP_MAX_ENTRIES", default=10_000)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 

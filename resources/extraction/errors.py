@@ -1,0 +1,2 @@
+class ExtractionError(Exception):
+    """Extraction failed; the message is the reason shown to editors (in French)."""
