@@ -157,7 +157,12 @@ class WorkingGroupPage(BasePage):
     exclude_fields_in_copy = ["members_group", "leads_group", "collection"]
 
     parent_page_types = ["groups.WorkingGroupIndexPage"]
-    subpage_types = ["groups.MeetingPage", "home.NewsPage", "home.ContentPage"]
+    subpage_types = [
+        "groups.MeetingPage",
+        "home.NewsPage",
+        "home.ContentPage",
+        "resources.ResourcePage",
+    ]
 
     class Meta:
         verbose_name = _("working group")

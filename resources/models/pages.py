@@ -103,7 +103,7 @@ class ResourcePage(BasePage):
         index.RelatedFields("thematics", [index.SearchField("name")]),
     ]
 
-    parent_page_types = ["resources.ResourceIndexPage"]
+    parent_page_types = ["resources.ResourceIndexPage", "groups.WorkingGroupPage"]
     subpage_types = []
 
     class Meta:

@@ -73,6 +73,13 @@ class ActionPage(NumberedPageMixin, BasePage):
         related_name="strategy_actions",
         help_text=_("The working groups that carry this action."),
     )
+    resources = ParentalManyToManyField(
+        "resources.ResourcePage",
+        verbose_name=_("resources"),
+        blank=True,
+        related_name="strategy_actions",
+        help_text=_("Guides, tools and reports produced for this action."),
+    )
     progress = models.PositiveSmallIntegerField(
         _("progress (%)"), default=0, validators=[MaxValueValidator(100)]
     )
@@ -89,6 +96,7 @@ class ActionPage(NumberedPageMixin, BasePage):
                 FieldRowPanel([FieldPanel("pilot_structure"), FieldPanel("pilot_person")]),
                 FieldPanel("thematic"),
                 FieldPanel("working_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("resources"),
                 FieldPanel("partners"),
             ],
             heading=_("Who"),
@@ -148,6 +156,7 @@ class ActionPage(NumberedPageMixin, BasePage):
         indicators = self.indicators.prefetch_related("values")
         context["indicators"] = [(i, indicator_chart(i)) for i in indicators]
         context["working_groups"] = self.working_groups.visible_to(request.user).order_by("title")
+        context["resources"] = self.resources.visible_to(request.user).order_by("title")
         return context
 
 

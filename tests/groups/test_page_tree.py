@@ -16,6 +16,7 @@ from groups.models import (
     WorkingGroupPage,
 )
 from home.models import ContentPage, HomePage, NewsIndexPage, NewsPage
+from resources.models import ResourcePage
 from tests.factories import (
     ThematicFactory,
     ThematicIndexPageFactory,
@@ -39,7 +40,9 @@ class GroupsPageTreeTests(WagtailPageTestCase):
 
     def test_a_group_space_holds_meetings_news_and_free_pages(self):
         self.assertAllowedSubpageTypes(WorkingGroupIndexPage, {WorkingGroupPage})
-        self.assertAllowedSubpageTypes(WorkingGroupPage, {MeetingPage, NewsPage, ContentPage})
+        self.assertAllowedSubpageTypes(
+            WorkingGroupPage, {MeetingPage, NewsPage, ContentPage, ResourcePage}
+        )
         self.assertAllowedParentPageTypes(MeetingPage, {WorkingGroupPage})
         self.assertAllowedSubpageTypes(MeetingPage, set())
         self.assertCanCreateAt(WorkingGroupPage, NewsPage)

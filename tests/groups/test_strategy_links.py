@@ -52,3 +52,22 @@ def test_the_directory_lists_the_plans_in_force(client, outsider, home_page, act
     html = client.get(directory.url).content.decode()
     assert "Projets en vigueur dans le réseau" in html
     assert "Projet associatif de Dijon" in html
+
+
+def test_an_action_lists_its_resources_within_rights(
+    client, home_page, member, outsider, private_group, action
+):
+    from tests.factories import ResourceIndexPageFactory, ResourcePageFactory
+
+    library = ResourceIndexPageFactory(parent=home_page)
+    public = ResourcePageFactory(parent=library, title="Guide public du parrainage")
+    private = ResourcePageFactory(parent=private_group, title="Fiche interne du groupe")
+    action.resources.add(public, private)
+    action.save_revision().publish()
+    client.force_login(member)
+    html = client.get(action.url).content.decode()
+    assert "Guide public du parrainage" in html and "Fiche interne du groupe" in html
+    client.force_login(outsider)
+    html = client.get(action.url).content.decode()
+    assert "Guide public du parrainage" in html
+    assert "Fiche interne du groupe" not in html

@@ -1,6 +1,7 @@
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from groups.models import WorkingGroupPage
 from home.models import HomePage
 from resources.models import ResourceIndexPage, ResourcePage, ResourceType
 from tests.factories import ResourceIndexPageFactory, ThematicFactory
@@ -13,7 +14,7 @@ class ResourcePageTreeTests(WagtailPageTestCase):
         self.assertEqual(ResourceIndexPage.max_count, 1)
 
     def test_resources_live_in_the_library(self):
-        self.assertAllowedParentPageTypes(ResourcePage, {ResourceIndexPage})
+        self.assertAllowedParentPageTypes(ResourcePage, {ResourceIndexPage, WorkingGroupPage})
         self.assertAllowedSubpageTypes(ResourcePage, set())
 
     def test_an_editor_creates_a_resource_with_its_metadata(self):
