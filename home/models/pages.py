@@ -5,7 +5,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from home.blocks import ContentBlocks
-from home.caching import PAGES, RESTRICTIONS, namespace_version
+from home.caching import MEMBERSHIPS, PAGES, RESTRICTIONS, namespace_version
 from home.models.base import BasePage
 from home.visibility import visibility_key
 
@@ -45,6 +45,10 @@ class HomePage(BasePage):
                 namespace_version(RESTRICTIONS),
                 visibility_key(request.user),
             ]
+        )
+        # The user's own panels also change with their memberships.
+        context["user_dashboard_cache_key"] = ":".join(
+            [context["dashboard_cache_key"], namespace_version(MEMBERSHIPS), str(request.user.pk)]
         )
         context["latest_news"] = NewsPage.objects.visible_to(request.user).latest_first()[:4]
         context["upcoming_events"] = EventPage.objects.visible_to(request.user).upcoming()[:4]

@@ -66,3 +66,17 @@ def test_admin_link_appears_when_a_user_becomes_editor(
     assert "Administration" not in html(professional_client)
     professional.groups.add(editors_group_sync())
     assert "Administration" in html(professional_client)
+
+
+def test_my_groups_panel_follows_memberships(professional_client, professional, home_page):
+    from groups.services import membership_add, membership_remove
+    from tests.factories import WorkingGroupIndexPageFactory, WorkingGroupPageFactory
+
+    group = WorkingGroupPageFactory(
+        parent=WorkingGroupIndexPageFactory(parent=home_page), title="Référents handicap"
+    )
+    assert "Référents handicap" not in html(professional_client)
+    membership_add(group=group, user=professional)
+    assert "Référents handicap" in html(professional_client)
+    membership_remove(group=group, user=professional)
+    assert "Référents handicap" not in html(professional_client)
