@@ -19,6 +19,15 @@ def _navigation_links(request):
     return links
 
 
+@register.simple_tag(takes_context=True)
+def site_identity(context):
+    """The request's site identity settings, from the cache rather than a query per page."""
+    site = Site.find_for_request(context["request"])
+    if site is None:
+        return None
+    return cached(PAGES, f"identity:{site.pk}", lambda: SiteIdentitySettings.for_site(site))
+
+
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
     """Links from the site identity setting; the link of the current section is marked."""

@@ -56,8 +56,11 @@ def test_navigation_follows_the_site_setting(professional_client, site_pages, ho
     html(professional_client)
     identity = SiteIdentitySettings.for_site(home_page.get_site())
     identity.main_navigation = [("link", {"page": site_pages["content"], "label": "Notre réseau"})]
+    identity.footer_text = "Réservé aux équipes du réseau."
     identity.save()
-    assert '<a href="/le-reseau/">Notre réseau</a>' in html(professional_client)
+    page = html(professional_client)
+    assert '<a href="/le-reseau/">Notre réseau</a>' in page
+    assert "<p>Réservé aux équipes du réseau.</p>" in page
 
 
 def test_admin_link_appears_when_a_user_becomes_editor(
