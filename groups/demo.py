@@ -71,9 +71,31 @@ def build_demo(demo):
     structures = _build_structures()
     demo.log(f"{len(structures)} structures")
     _build_thematics(structures)
+    _tag_home_pages()
     demo.log(f"{len(THEMATICS)} thématiques")
     _build_users(demo, structures)
     build_working_groups_demo(demo)
+
+
+# Demo news and events (home/demo.py) and the thematic each belongs to, by slug.
+THEMATIC_OF_PAGE = {
+    "pacte-regional-dinvestissement-dans-les-competences-larml-signataire": "formation",
+    "retour-sur-la-premiere-journee-regionale-du-contrat-dengagement-jeune": "orientation",
+    "journee-regionale-du-contrat-dengagement-jeune": "orientation",
+    "reunion-des-referents-entreprises": "relation-entreprises",
+    "rentree-des-solutions": "communication",
+}
+
+
+def _tag_home_pages():
+    """Give the demo's news and events their thematic, once."""
+    from home.models import EventPage, NewsPage
+
+    for model in (NewsPage, EventPage):
+        for page in model.objects.filter(slug__in=THEMATIC_OF_PAGE):
+            if not page.thematics.exists():
+                page.thematics.add(Thematic.objects.get(slug=THEMATIC_OF_PAGE[page.slug]))
+                page.save_revision().publish()
 
 
 def _build_structures() -> dict[str, Structure]:

@@ -18,6 +18,7 @@ from groups.models import (
     WorkingGroupPage,
 )
 from groups.querysets import descendants_of_any_q
+from home.models import EventPage, NewsPage
 from home.querysets import TramePageQuerySet
 from home.roles import EDITORS_GROUP_NAME
 from home.visibility import documents_visible_to
@@ -121,6 +122,12 @@ def thematic_hub_context(*, hub: ThematicHubPage, user) -> dict:
         ),
         "working_groups": groups,
         "recent_pages": recent_pages_in(groups, user),
+        "news": list(
+            NewsPage.objects.visible_to(user).filter(thematics=thematic).latest_first()[:4]
+        ),
+        "events": list(
+            EventPage.objects.visible_to(user).filter(thematics=thematic).upcoming()[:4]
+        ),
         "is_following": Follow.objects.filter(user=user, thematic=thematic).exists(),
     }
 

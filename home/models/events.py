@@ -1,3 +1,4 @@
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -5,6 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -58,6 +60,8 @@ class EventPage(RoutablePageMixin, BasePage):
     location = models.CharField(_("place"), max_length=255, blank=True)
     video_url = models.URLField(_("video conference link"), blank=True)
     registration_url = models.URLField(_("registration link"), blank=True)
+    # A string reference: thematics live in the groups app, which builds on this one.
+    thematics = ParentalManyToManyField("groups.Thematic", verbose_name=_("thematics"), blank=True)
     body = StreamField(ContentBlocks(), blank=True, verbose_name=_("body"))
 
     objects = PageManager.from_queryset(EventPageQuerySet)()
@@ -73,6 +77,7 @@ class EventPage(RoutablePageMixin, BasePage):
             ],
             heading=_("When and where"),
         ),
+        FieldPanel("thematics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
     ]
     search_fields = [

@@ -1,8 +1,10 @@
+from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
@@ -37,11 +39,18 @@ class NewsPageQuerySet(TramePageQuerySet):
 
 class NewsPage(BasePage):
     date = models.DateField(_("date"), default=timezone.localdate)
+    # A string reference: thematics live in the groups app, which builds on this one.
+    thematics = ParentalManyToManyField("groups.Thematic", verbose_name=_("thematics"), blank=True)
     body = StreamField(ContentBlocks(), blank=True, verbose_name=_("body"))
 
     objects = PageManager.from_queryset(NewsPageQuerySet)()
 
-    content_panels = [*BasePage.content_panels, FieldPanel("date"), FieldPanel("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("thematics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+    ]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("body"),

@@ -14,16 +14,18 @@ ICON_KINDS = {
 
 
 @register.inclusion_tag("resources/tags/latest_resources.html", takes_context=True)
-def latest_resources(context, count=4):
-    """The newest resources the user may view ("Nouveautés"), in two queries."""
+def latest_resources(context, count=4, thematic=None):
+    """The newest resources the user may view ("Nouveautés"), of one thematic if given, in two
+    queries."""
     from resources.models import ResourceIndexPage, ResourcePage
 
     user = context["request"].user
-    resources = (
-        ResourcePage.objects.visible_to(user)
-        .select_related("resource_type", "producing_structure")
-        .newest()[:count]
+    resources = ResourcePage.objects.visible_to(user).select_related(
+        "resource_type", "producing_structure"
     )
+    if thematic is not None:
+        resources = resources.filter(thematics=thematic)
+    resources = resources.newest()[:count]
     library = ResourceIndexPage.objects.visible_to(user).first() if resources else None
     return {"resources": resources, "library": library, "request": context["request"]}
 

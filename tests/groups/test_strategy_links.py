@@ -71,3 +71,33 @@ def test_an_action_lists_its_resources_within_rights(
     html = client.get(action.url).content.decode()
     assert "Guide public du parrainage" in html
     assert "Fiche interne du groupe" not in html
+
+
+def test_the_hub_shows_the_news_events_and_resources_of_its_thematic(
+    client, outsider, home_page, hub, justice, news_index, event_index
+):
+    from tests.factories import (
+        EventPageFactory,
+        NewsPageFactory,
+        ResourceIndexPageFactory,
+        ResourcePageFactory,
+    )
+
+    tagged_news = NewsPageFactory(parent=news_index, title="Justice : nouveau partenariat")
+    tagged_news.thematics.add(justice)
+    tagged_news.save_revision().publish()
+    NewsPageFactory(parent=news_index, title="Une nouvelle sans rapport")
+    event = EventPageFactory(parent=event_index, title="Séminaire des référents Justice")
+    event.thematics.add(justice)
+    event.save_revision().publish()
+    resource = ResourcePageFactory(
+        parent=ResourceIndexPageFactory(parent=home_page), title="Guide Justice"
+    )
+    resource.thematics.add(justice)
+    resource.save_revision().publish()
+    client.force_login(outsider)
+    html = client.get(hub.url).content.decode()
+    assert "Justice : nouveau partenariat" in html
+    assert "Une nouvelle sans rapport" not in html
+    assert "Séminaire des référents Justice" in html
+    assert "Guide Justice" in html
