@@ -26,7 +26,7 @@ class SiteIdentitySettings(BaseSiteSetting):
         [("link", NavigationLinkBlock())],
         blank=True,
         verbose_name=_("main navigation"),
-        max_num=8,
+        max_num=12,
     )
     organisation_name = models.CharField(
         _("organisation name"), max_length=200, blank=True, help_text=_("Shown in the footer.")

@@ -80,3 +80,16 @@ def test_demo_never_copies_the_seed_documents(demo_password):
         for sentence in str(getattr(page, "summary", "")).split(". "):
             if len(sentence) > 40:
                 assert sentence not in seed_text, sentence
+
+
+def test_the_demo_navigation_is_valid_for_editors(demo_password):
+    """Editors must be able to save the site settings the demo leaves them."""
+    from wagtail.models import Site
+
+    from home.models import SiteIdentitySettings
+
+    call_command("seed_demo", stdout=StringIO())
+    identity = SiteIdentitySettings.for_site(Site.objects.get(is_default_site=True))
+    field = SiteIdentitySettings._meta.get_field("main_navigation")
+    field.stream_block.clean(identity.main_navigation)  # raises if over the limit
+    assert len(identity.main_navigation) >= 8
