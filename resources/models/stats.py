@@ -5,14 +5,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class ResourceViewDay(models.Model):
+class DailyCount(models.Model):
+    """One day's count for one object and one viewer structure (null: no structure)."""
+
     day = models.DateField(_("day"), db_index=True)
-    resource = models.ForeignKey(
-        "resources.ResourcePage",
-        verbose_name=_("resource"),
-        on_delete=models.CASCADE,
-        related_name="view_days",
-    )
     structure = models.ForeignKey(
         "groups.Structure",
         verbose_name=_("viewer's structure"),
@@ -20,6 +16,18 @@ class ResourceViewDay(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class ResourceViewDay(DailyCount):
+    resource = models.ForeignKey(
+        "resources.ResourcePage",
+        verbose_name=_("resource"),
+        on_delete=models.CASCADE,
+        related_name="view_days",
     )
     views = models.PositiveIntegerField(_("views"), default=0)
 
@@ -36,21 +44,12 @@ class ResourceViewDay(models.Model):
         return f"{self.day} {self.resource_id}: {self.views}"
 
 
-class DocumentDownloadDay(models.Model):
-    day = models.DateField(_("day"), db_index=True)
+class DocumentDownloadDay(DailyCount):
     document = models.ForeignKey(
         "resources.ResourceDocument",
         verbose_name=_("document"),
         on_delete=models.CASCADE,
         related_name="download_days",
-    )
-    structure = models.ForeignKey(
-        "groups.Structure",
-        verbose_name=_("viewer's structure"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
     downloads = models.PositiveIntegerField(_("downloads"), default=0)
 
