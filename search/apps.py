@@ -12,3 +12,5 @@ class SearchConfig(AppConfig):
         from search.engines.sqlite import register_functions
 
         connection_created.connect(register_functions, dispatch_uid="search-sqlite-functions")
+
+        from search import signals  # noqa: F401 - connects the index updates

@@ -112,3 +112,6 @@ class SearchEntryThematic(models.Model):
             models.UniqueConstraint(fields=["entry", "value"], name="unique_entry_thematic")
         ]
         indexes = [models.Index(fields=["value", "entry"])]
+
+    def __str__(self):
+        return self.label

@@ -216,9 +216,7 @@ class DatabaseEngine(Engine):
         return total, facets
 
     def _hits(self, vendor, request, match, locks, filters, offset) -> list[Hit]:
-        query, params = sql.hits_sql(
-            match, locks, filters, request.sort, request.per_page, offset
-        )
+        query, params = sql.hits_sql(match, locks, filters, request.sort, request.per_page, offset)
         with connection.cursor() as cursor:
             cursor.execute(query, params)
             ids = [row[0] for row in cursor.fetchall()]
@@ -250,7 +248,7 @@ class DatabaseEngine(Engine):
         return hits
 
     def _suggestion(self, vendor, request: SearchRequest, locks) -> str:
-        """"Did you mean": each unknown word replaced by the closest word of the titles,
+        """ "Did you mean": each unknown word replaced by the closest word of the titles,
         offered only when it finds something this user may view (titles of private groups
         are in the vocabulary too)."""
         words = [fold(word) for word in tokens(request.query.raw)]
@@ -266,9 +264,7 @@ class DatabaseEngine(Engine):
         if not changed:
             return ""
         suggestion = " ".join(corrected)
-        query, params = sql.hits_sql(
-            vendor.match(parse(suggestion)), locks, {}, "relevance", 1, 0
-        )
+        query, params = sql.hits_sql(vendor.match(parse(suggestion)), locks, {}, "relevance", 1, 0)
         with connection.cursor() as cursor:
             cursor.execute(query, params)
             return suggestion if cursor.fetchone() else ""

@@ -36,9 +36,7 @@ def index_text(text) -> str:
 def register_functions(sender, connection, **kwargs):
     """connection_created receiver: the triggers of the FTS5 tables need `trame_index_text`."""
     if connection.vendor == "sqlite":
-        connection.connection.create_function(
-            "trame_index_text", 1, index_text, deterministic=True
-        )
+        connection.connection.create_function("trame_index_text", 1, index_text, deterministic=True)
 
 
 def quoted(text: str) -> str:
