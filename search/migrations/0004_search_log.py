@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('search', '0002_synonyms'),
+        ('search', '0003_index'),
     ]
 
     operations = [
