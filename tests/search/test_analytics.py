@@ -15,7 +15,7 @@ from groups.models import Membership
 from groups.services import membership_add
 from home.roles import editors_group_sync
 from search.analytics import count_search, popular_queries
-from search.models import SearchQueryDay
+from search.models import SearchQueryDay, SynonymGroup, synonym_table
 from tests.factories import (
     ProfileFactory,
     UserFactory,
@@ -284,8 +284,6 @@ def test_editors_manage_synonyms_as_a_snippet(client, editor):
         {"expressions": "CEJ\nContrat d'Engagement Jeune"},
     )
     assert response.status_code == 302
-    from search.models import SynonymGroup, synonym_table
-
     assert SynonymGroup.objects.get().expression_list == ["CEJ", "Contrat d'Engagement Jeune"]
     assert len(synonym_table().groups) == 1
 
