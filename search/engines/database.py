@@ -177,7 +177,7 @@ class DatabaseEngine(Engine):
         hits = []
         offset = (page - 1) * request.per_page
         if total and offset < total and page <= MAX_PAGE:
-            hits = self._hits(vendor, request, match, locks, filters, offset)
+            hits = self._hits(vendor, request, match, locks, filters, offset, total)
         results = SearchResults(
             hits=hits,
             total=total,
@@ -215,12 +215,16 @@ class DatabaseEngine(Engine):
             del counts[sql.MAX_FACET_VALUES :]
         return total, facets
 
-    def _hits(self, vendor, request, match, locks, filters, offset) -> list[Hit]:
+    def _hits(self, vendor, request, match, locks, filters, offset, total) -> list[Hit]:
         query, params = sql.hits_sql(match, locks, filters, request.sort, request.per_page, offset)
         with connection.cursor() as cursor:
             cursor.execute(query, params)
             ids = [row[0] for row in cursor.fetchall()]
-        entries = SearchEntry.objects.prefetch_related("thematics").in_bulk(ids)
+        entries = (
+            SearchEntry.objects.defer("document_text", "search_vector", "suggest_vector")
+            .prefetch_related("thematics")
+            .in_bulk(ids)
+        )
         highlights = vendor.highlights(request.query, ids)
         hits = []
         for pk in ids:

@@ -111,8 +111,18 @@ def facets_sql(match: Match, closed_locks, filters: dict) -> tuple[str, list]:
 
 
 def hits_sql(
-    match: Match, closed_locks, filters: dict, sort: str, limit: int, offset: int
+    match: Match,
+    closed_locks,
+    filters: dict,
+    sort: str,
+    limit: int,
+    offset: int,
+    *,
+    candidate_cap: int | None = None,
 ) -> tuple[str, list]:
+    """The page of hit ids. By date, the score is not computed at all. By relevance with a
+    `candidate_cap`, only the `candidate_cap` most boosted matches (popular, recent) are
+    scored: ranking a word found in 100,000 entries would read every entry's vector."""
     locks, lock_params = locks_filter(closed_locks)
     filters_where, filter_params = filters_sql(filters)
     where, params = sql_and(
@@ -122,9 +132,22 @@ def hits_sql(
             (filters_where, filter_params),
         ]
     )
-    order = "score, e.id" if sort != "date" else "e.date IS NULL, e.date DESC, score, e.id"
-    sql = (
+    params = [*match.from_params, *params, limit, offset]
+    if sort == "date":
+        return (
+            f"SELECT e.id, 0 AS score FROM {match.from_sql} WHERE {where} "
+            "ORDER BY e.date IS NULL, e.date DESC, e.id LIMIT %s OFFSET %s",
+            params,
+        )
+    if candidate_cap:
+        return (
+            f"SELECT id, score FROM (SELECT e.id, {match.score_sql} AS score "
+            f"FROM {match.from_sql} WHERE {where} ORDER BY e.boost DESC LIMIT {int(candidate_cap)}"
+            ") candidates ORDER BY score, id LIMIT %s OFFSET %s",
+            params,
+        )
+    return (
         f"SELECT e.id, {match.score_sql} AS score FROM {match.from_sql} WHERE {where} "
-        f"ORDER BY {order} LIMIT %s OFFSET %s"
+        "ORDER BY score, e.id LIMIT %s OFFSET %s",
+        params,
     )
-    return sql, [*match.from_params, *params, limit, offset]

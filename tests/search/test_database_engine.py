@@ -28,3 +28,13 @@ class TestDatabaseEngine(EngineBehaviour):
             results = engine.search(request, outsider)
         assert len(results.hits) > 1
         assert len(many) == len(few) <= 6
+
+    def test_ranking_cap_keeps_totals_exact(self, engine, corpus, outsider, monkeypatch):
+        from search.engines.database import vendor_module
+
+        monkeypatch.setattr(vendor_module(), "CANDIDATE_CAP", 2)
+        results = self.search(engine, outsider, "atelier numérique", per_page=10)
+        assert results.total == 3
+        assert self.counts(results, "year") == {"2019": 1, "2022": 1, "2025": 1}
+        # Only the two most boosted (the most recent here) are ranked and shown.
+        assert {hit.date.year for hit in results.hits} == {2025, 2022}
