@@ -7,8 +7,8 @@ engine only ever returns, counts or suggests entries none of whose locks is clos
 (`search.visibility.closed_locks`).
 """
 
-from collections.abc import Callable, Iterable
 import datetime
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from search.query import ParsedQuery
