@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from elastic_transport import ApiResponseMeta, BaseNode, HttpHeaders
 from elastic_transport._node import NodeApiResponse
-
 from elasticsearch import Elasticsearch
 
 
