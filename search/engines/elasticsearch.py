@@ -50,7 +50,7 @@ class ElasticsearchEngine(Engine):
 
     def __init__(self, url, fallback: Engine, client: Elasticsearch | None = None, alias=None):
         self.fallback = fallback
-        self.alias = alias or getattr(settings, "ELASTICSEARCH_INDEX", "") or "trame"
+        self.alias = alias or settings.ELASTICSEARCH_INDEX
         self.client = client or Elasticsearch(
             url, request_timeout=REQUEST_TIMEOUT, max_retries=1, retry_on_timeout=False
         )

@@ -22,7 +22,7 @@ class Cluster:
 
         class RecordingNode(BaseNode):
             def perform_request(self, method, target, body=None, headers=None, **kwargs):
-                decoded = _decode(body)
+                decoded = _decode(target, body)
                 cluster.requests.append((method, target, decoded))
                 status, answer = cluster.respond(method, target, decoded)
                 meta = ApiResponseMeta(
@@ -43,11 +43,10 @@ class Cluster:
         return [(method, path) for method, path, _ in self.requests]
 
 
-def _decode(body: bytes | None):
+def _decode(target: str, body: bytes | None):
     if not body:
         return None
     text = body.decode()
-    try:
-        return json.loads(text)
-    except ValueError:  # a bulk body: one JSON document per line
+    if "/_bulk" in target:  # one JSON document per line
         return [json.loads(line) for line in text.splitlines() if line.strip()]
+    return json.loads(text)

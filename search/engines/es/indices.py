@@ -84,7 +84,10 @@ class Indices:
             self.swap(name, old)
         except Exception:
             # Leave the live index alone and drop the half-built one.
-            self.client.indices.delete(index=name, ignore_unavailable=True)
+            try:
+                self.client.indices.delete(index=name, ignore_unavailable=True)
+            except Exception:
+                logger.exception("Could not delete the half-built index %s", name)
             raise
         if old:
             self.client.indices.delete(index=",".join(old))
