@@ -134,7 +134,9 @@ SEARCH_RESPONSE = {
 
 
 def parse(response=SEARCH_RESPONSE, selected=None, asked="contrat engagment"):
-    return search_results(response, 2, 10, selected or {"thematic": ["mobilite"]}, asked)
+    if selected is None:
+        selected = {"thematic": ["mobilite"]}
+    return search_results(response, 2, 10, selected, asked)
 
 
 def test_hits_keep_their_highlights_escaped_by_elasticsearch():
@@ -189,6 +191,13 @@ def test_facets_carry_labels_counts_and_the_selected_flag():
         FacetCount("resource", "Ressource", 1),
     ]
     assert facets["resource_type"] == []
+    assert facets["structure"] == [FacetCount("12", "Mission Locale de Dijon", 1)]
+
+
+def test_a_selected_value_without_matches_stays_listed_to_be_unselected():
+    facets = parse(selected={"resource_type": ["fiche"], "thematic": ["emploi"]}).facets
+    assert facets["resource_type"] == [FacetCount("fiche", "fiche", 0, selected=True)]
+    assert [c.value for c in facets["thematic"] if c.selected] == ["emploi"]
     assert facets["year"] == [FacetCount("2024", "2024", 1), FacetCount("2025", "2025", 1)]
 
 
@@ -209,7 +218,7 @@ def test_an_empty_result():
             for name in ("kind", "thematic", "resource_type", "structure", "group", "year")
         },
     }
-    results = parse(response)
+    results = parse(response, selected={})
     assert (results.hits, results.total, results.suggestion) == ([], 0, "")
     assert all(counts == [] for counts in results.facets.values())
     assert results.num_pages == 1

@@ -78,6 +78,13 @@ def facets(aggregations: dict, selected: dict[str, list[str]]) -> dict[str, list
             counts.append(
                 FacetCount(found.value, found.label, bucket["doc_count"], found.value in chosen)
             )
+        present = {count.value for count in counts}
+        # A selected value stays listed (to be unselected) even when nothing matches it.
+        counts.extend(
+            FacetCount(value, value, 0, True)
+            for value in selected.get(facet, ())
+            if value not in present
+        )
         out[facet] = counts
     return out
 
