@@ -15,7 +15,6 @@ since retrying them would fail the same way.
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 
 from django.conf import settings
 from django.core.cache import cache
@@ -67,18 +66,14 @@ class ElasticsearchEngine(Engine):
             return self._degraded_search(request, user)
         try:
             closed = closed_locks(user)
-            search, page, size = queries.search_body(request, closed)
+            search, page, per_page = queries.search_body(request, closed)
             body = self.client.search(index=self.alias, **search.to_dict()).body
             selected = queries.selections(request.filters)
             asked = queries.suggestion_text(request.query)
-            results = responses.search_results(body, page, size, selected, asked)
+            return responses.search_results(body, page, per_page, selected, asked)
         except Exception as error:
             self._failed(error, "search")
             return self._degraded_search(request, user)
-        if not results.hits and results.total and page > results.num_pages:
-            # Beyond the last page: serve the last one.
-            return self.search(replace(request, page=results.num_pages), user)
-        return results
 
     def autocomplete(self, prefix: str, user, limit: int = 8) -> list[Suggestion]:
         prefix = clean(prefix)[:MAX_PREFIX].strip()

@@ -242,11 +242,21 @@ def test_page_three_starts_after_two_pages():
     assert (full["from"], full["size"]) == (20, 10)
 
 
-def test_pages_beyond_the_result_window_are_clamped():
-    search, page, size = search_body(SearchRequest(parse("guide"), page=5000, per_page=10), ())
-    assert (page, size) == (1000, 10)
-    assert search.to_dict()["from"] + search.to_dict()["size"] == 10_000
-    search, page, _size = search_body(SearchRequest(parse("guide"), page=-3), ())
+def test_the_result_window_caps_from_plus_size():
+    search, page, per_page = search_body(SearchRequest(parse("guide"), page=334, per_page=30), ())
+    assert (page, per_page) == (334, 30)
+    assert (search.to_dict()["from"], search.to_dict()["size"]) == (9990, 10)
+
+
+def test_a_page_beyond_the_window_asks_for_counts_only():
+    search, page, _per_page = search_body(SearchRequest(parse("guide"), page=5000), ())
+    assert page == 5000
+    assert (search.to_dict()["from"], search.to_dict()["size"]) == (0, 0)
+    assert "aggs" in search.to_dict()
+
+
+def test_a_page_below_one_is_the_first():
+    search, page, _per_page = search_body(SearchRequest(parse("guide"), page=-3), ())
     assert (page, search.to_dict()["from"]) == (1, 0)
 
 

@@ -100,10 +100,14 @@ def _all_of(queries: list[Q]) -> Q:
 
 
 def page_window(page: int, per_page: int) -> tuple[int, int, int]:
-    """(page, from, size), the page clamped so that from + size stays within the window."""
+    """(page, from, size) with from + size capped at the result window: a page beyond it
+    asks for no hit (totals and facets still come back), like a page beyond the last."""
     size = max(1, min(per_page, MAX_PER_PAGE))
-    page = max(1, min(page, MAX_WINDOW // size))
-    return page, (page - 1) * size, size
+    page = max(1, page)
+    start = (page - 1) * size
+    if start >= MAX_WINDOW:
+        return page, 0, 0
+    return page, start, min(size, MAX_WINDOW - start)
 
 
 def suggestion_text(query: ParsedQuery) -> str:
@@ -129,6 +133,7 @@ def spelling_suggester(query: ParsedQuery, closed_locks) -> dict:
 def search_body(request: SearchRequest, closed_locks) -> tuple[Search, int, int]:
     """The search for this request and user, with the page and page size it serves."""
     page, start, size = page_window(request.page, request.per_page)
+    per_page = max(1, min(request.per_page, MAX_PER_PAGE))
     search = Search().query(boosted(main_query(request.query, closed_locks)))
     chosen = selections(request.filters)
     if chosen:
@@ -154,7 +159,7 @@ def search_body(request: SearchRequest, closed_locks) -> tuple[Search, int, int]
         phrase=spelling_suggester(request.query, closed_locks),
     )
     search = search.extra(track_total_hits=True, from_=start, size=size)
-    return search, page, size
+    return search, page, per_page
 
 
 def autocomplete_body(prefix: str, openable_locksets: list[str], limit: int) -> Search:
