@@ -194,3 +194,7 @@ def test_an_unrestricted_undated_entry_is_in_the_public_lock_set():
 def test_completion_inputs_are_capped():
     title = " ".join(f"mot{i}" for i in range(20))
     assert len(completion_inputs(entry(title=title, autocomplete=()))) == 8
+
+
+def test_an_entry_without_title_is_not_suggested():
+    assert "suggest" not in entry_document(entry(title=" ", autocomplete=())).to_dict()

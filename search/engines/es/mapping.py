@@ -163,6 +163,12 @@ def _facet_choices(entry: IndexEntry) -> dict[str, list]:
 
 def entry_document(entry: IndexEntry) -> EntryDocument:
     set_of_locks = lockset(entry.locks)
+    inputs = completion_inputs(entry)
+    suggest = {
+        "input": inputs,
+        "weight": max(0, min(entry.popularity, 2**31 - 1)),
+        "contexts": {LOCKSET_CONTEXT: [set_of_locks]},
+    }
     return EntryDocument(
         meta={"id": entry.key},
         key=entry.key,
@@ -176,10 +182,6 @@ def entry_document(entry: IndexEntry) -> EntryDocument:
         file_format=entry.file_format,
         file_size=entry.file_size,
         url=entry.url,
-        suggest={
-            "input": completion_inputs(entry),
-            "weight": max(0, min(entry.popularity, 2**31 - 1)),
-            "contexts": {LOCKSET_CONTEXT: [set_of_locks]},
-        },
+        suggest=suggest if inputs else None,  # an entry without a title is not suggested
         **_facet_choices(entry),
     )
