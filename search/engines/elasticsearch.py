@@ -32,6 +32,7 @@ from search.engines.base import (
 from search.engines.es import queries, responses
 from search.engines.es.indices import Indices, index_action
 from search.engines.es.mapping import synonym_lines
+from search.models import SynonymGroup
 from search.query import clean
 from search.visibility import closed_locks
 
@@ -156,8 +157,6 @@ class ElasticsearchEngine(Engine):
         cache.delete(self._pause_key())
 
     def _synonyms(self) -> list[str]:
-        from search.models import SynonymGroup
-
         return synonym_lines([group.expression_list for group in SynonymGroup.objects.all()])
 
 
