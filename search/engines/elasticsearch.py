@@ -15,6 +15,7 @@ since retrying them would fail the same way.
 
 import logging
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
@@ -45,15 +46,22 @@ LOCKSETS_TIMEOUT = 5 * 60
 MAX_PREFIX = 50  # the completion field's max_input_length
 
 
+@lru_cache(maxsize=4)
+def cluster_client(url: str) -> Elasticsearch:
+    """One client (and its pool of kept-alive connections) per process: `get_engine()` makes
+    an engine per request. A refused connection is retried once, a timeout is not."""
+    return Elasticsearch(
+        url, request_timeout=REQUEST_TIMEOUT, max_retries=1, retry_on_timeout=False
+    )
+
+
 class ElasticsearchEngine(Engine):
     name = "elasticsearch"
 
     def __init__(self, url, fallback: Engine, client: Elasticsearch | None = None, alias=None):
         self.fallback = fallback
         self.alias = alias or settings.ELASTICSEARCH_INDEX
-        self.client = client or Elasticsearch(
-            url, request_timeout=REQUEST_TIMEOUT, max_retries=1, retry_on_timeout=False
-        )
+        self.client = client or cluster_client(url)
         self.indices = Indices(self.client, self.alias)
 
     # Reading

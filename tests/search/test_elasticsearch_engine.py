@@ -1,9 +1,14 @@
 """The engine end to end against a scripted cluster: what it asks for a user, what it shows."""
 
+import json
+import re
+
 import pytest
 
 from groups.services import membership_add
+from search.engines import get_engine
 from search.engines.base import SearchRequest
+from search.engines.database import DatabaseEngine
 from search.engines.elasticsearch import ElasticsearchEngine
 from search.query import parse
 from tests.factories import (
@@ -12,6 +17,7 @@ from tests.factories import (
     WorkingGroupIndexPageFactory,
     WorkingGroupPageFactory,
 )
+from tests.search.behaviour import ODD_INPUTS
 from tests.search.es_transport import Cluster
 from tests.search.test_elasticsearch_responses import AUTOCOMPLETE_RESPONSE, SEARCH_RESPONSE
 
@@ -105,3 +111,32 @@ def test_autocomplete_respects_the_limit(people):
 
     suggestions = engine(Cluster(respond)).autocomplete("équi", outsider, limit=1)
     assert [s.label for s in suggestions] == ["L'équipe mobile"]
+
+
+def test_get_engine_chooses_elasticsearch_when_configured(settings):
+    settings.ELASTICSEARCH_URL = "http://es.example:9200"
+    settings.ELASTICSEARCH_INDEX = "trame-prod"
+    engine = get_engine()
+    assert isinstance(engine, ElasticsearchEngine)
+    assert isinstance(engine.fallback, DatabaseEngine)
+    assert engine.alias == "trame-prod"
+    # One client per process, whatever the number of engines made.
+    assert get_engine().client is engine.client
+
+
+EMPTY = {
+    "hits": {"total": {"value": 0, "relation": "eq"}, "hits": []},
+    "aggregations": {},
+}
+
+
+@pytest.mark.parametrize("text", ODD_INPUTS)
+def test_odd_input_builds_a_plain_query(people, text):
+    outsider, _member, _lockset = people
+    recorder = Cluster(lambda method, path, body: (200, EMPTY))
+    results = engine(recorder).search(SearchRequest(parse(text)), outsider)
+    assert results.degraded is False
+    for _method, _path, body in recorder.requests:
+        texts = re.findall(r'"query": "([^"]*)"', json.dumps(body, ensure_ascii=False))
+        texts = [query for query in texts if query != "{{suggestion}}"]  # the collate template
+        assert all(re.fullmatch(r"[\w ]+", query) for query in texts), texts
