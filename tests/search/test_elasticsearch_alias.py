@@ -2,6 +2,9 @@
 
 import datetime
 import logging
+from io import StringIO
+
+from django.core.management import call_command
 
 import pytest
 from elasticsearch import ConnectionError as ESConnectionError
@@ -10,6 +13,7 @@ from elasticsearch.helpers import BulkIndexError
 from search.engines.base import Choice, IndexEntry
 from search.engines.elasticsearch import ElasticsearchEngine
 from search.models import SynonymGroup
+from tests.factories import NewsPageFactory
 from tests.search.es_transport import Cluster
 
 pytestmark = pytest.mark.django_db
@@ -240,3 +244,24 @@ def test_the_alias_name_comes_from_the_settings(settings):
     recorder = cluster()
     engine(recorder).delete(["page:1"])
     assert recorder.requests[0][2] == [{"delete": {"_index": "trame-recette", "_id": "page:1"}}]
+
+
+def test_search_rebuild_builds_the_database_and_the_elasticsearch_indexes(
+    settings, monkeypatch, news_index
+):
+    NewsPageFactory(parent=news_index, title="Ouverture de l'intranet")
+    recorder = cluster()
+    settings.ELASTICSEARCH_URL = "http://es.test:9200"
+    monkeypatch.setattr(
+        "search.engines.elasticsearch.cluster_client", lambda url: recorder.client()
+    )
+    out = StringIO()
+    call_command("search_rebuild", stdout=out)
+
+    assert "Index elasticsearch" in out.getvalue()
+    assert recorder.calls[0] == ("PUT", f"/{NEW}")
+    assert recorder.calls[-2:] == [("POST", "/_aliases"), ("DELETE", "/trame-20250101000000000000")]
+    sources = [line for line in recorder.requests[1][2] if "title" in line]
+    news = next(source for source in sources if source["title"] == "Ouverture de l'intranet")
+    assert news["kind_choice"] == ["news|Actualité"]
+    assert news["suggest"]["contexts"] == {"lockset": ["_"]}
