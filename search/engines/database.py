@@ -220,7 +220,11 @@ class DatabaseEngine(Engine):
         with connection.cursor() as cursor:
             cursor.execute(query, params)
             ids = [row[0] for row in cursor.fetchall()]
-        entries = SearchEntry.objects.prefetch_related("thematics").in_bulk(ids)
+        entries = (
+            SearchEntry.objects.defer("document_text", "search_vector", "suggest_vector")
+            .prefetch_related("thematics")
+            .in_bulk(ids)
+        )
         highlights = vendor.highlights(request.query, ids)
         hits = []
         for pk in ids:
