@@ -190,6 +190,8 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 }  # fmt: skip
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+# The alias searches and writes go through; rebuilds create "<alias>-<timestamp>" indexes.
+ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", default="trame")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
