@@ -9,8 +9,8 @@ engine only ever returns, counts or suggests entries none of whose locks is clos
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 import datetime
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from search.query import ParsedQuery
