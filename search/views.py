@@ -8,12 +8,16 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
-from search.analytics import popular_queries, record_search
+from home.caching import cached
+from search.analytics import POPULAR_CACHE, POPULAR_CACHE_SECONDS, popular_queries, record_search
 from search.engines import get_engine
+from search.engines.base import SearchRequest
 from search.forms import SearchForm
+from search.models import synonym_table
 from search.picks import editors_picks
 from search.presentation import active_filters, facet_groups, page_links, sort_options
-from search.query import clean
+from search.query import clean, parse
+from search.visibility import closed_locks
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +38,7 @@ def search(request):
     context = {"form": form, "query": form.query_text, "sort_options": sort_options(form)}
     if not search_request.query:
         # Nothing to search for (empty, punctuation, only stopwords): the form and ideas.
-        context["popular_queries"] = popular_queries()
+        context["popular_queries"] = popular_queries_for(request.user, get_engine())
         return render(request, TEMPLATE, context)
 
     started = time.perf_counter()
@@ -76,11 +80,34 @@ def search(request):
             "previous_url": form.url_params(page=page - 1) if page > 1 else "",
             "next_url": form.url_params(page=page + 1) if page < results.num_pages else "",
             "suggestion_url": _suggestion_url(form, results.suggestion),
-            "popular_queries": [] if results.total or picks else popular_queries(),
+            "popular_queries": (
+                [] if results.total or picks else popular_queries_for(request.user, engine)
+            ),
             "first_rank": (page - 1) * results.per_page + 1,
         }
     )
     return render(request, TEMPLATE, context)
+
+
+def popular_queries_for(user, engine) -> list[str]:
+    """The popular queries that find something this user may view: words that members of a
+    private group search for must not be shown to others."""
+
+    def finds_something(query_text: str) -> bool:
+        request = SearchRequest(query=parse(query_text, synonym_table()), per_page=1)
+        try:
+            return engine.search(request, user).total > 0
+        except Exception:
+            logger.exception("popular query check failed for %r", query_text)
+            return False
+
+    audience = ",".join(sorted(closed_locks(user))) or "everything"
+    return cached(
+        POPULAR_CACHE,
+        f"visible:{audience}",
+        lambda: [query for query in popular_queries() if finds_something(query)],
+        timeout=POPULAR_CACHE_SECONDS,
+    )
 
 
 def _suggestion_url(form: SearchForm, suggestion: str) -> str:

@@ -153,11 +153,13 @@ def test_the_empty_state_offers_popular_queries(professional_client, engine):
 
 
 def test_the_start_page_offers_popular_queries(professional_client, engine):
-    add_days("revenu jeune", 5)
+    add_days("fiche insertion", 5)
+    add_days("revenu jeune", 5)  # finds nothing this user may view
 
     html = professional_client.get("/recherche/").content.decode()
 
-    assert '<a href="/recherche/?q=revenu%20jeune">revenu jeune</a>' in html
+    assert '<a href="/recherche/?q=fiche%20insertion">fiche insertion</a>' in html
+    assert "revenu jeune" not in html
 
 
 # The editors' report.

@@ -5,6 +5,7 @@ found by a member."""
 import re
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from wagtail.documents import get_document_model
 
@@ -14,6 +15,7 @@ from groups.models import Membership
 from groups.services import membership_add
 from search import sources
 from search.engines.database import DatabaseEngine
+from search.models import SearchQueryDay
 from tests.factories import (
     ProfileFactory,
     UserFactory,
@@ -86,6 +88,23 @@ def test_a_member_finds_the_document_and_its_group_facet(client, private_group):
         r'<span class="facet__count">\(1',
         html,
     )
+
+
+def test_popular_queries_only_show_what_the_user_may_find(
+    client, professional_client, private_group
+):
+    # Members searched the private title often; nobody else may learn those words.
+    SearchQueryDay.objects.create(
+        query="compte rendu referents", date=timezone.localdate(), searches=9
+    )
+    SearchQueryDay.objects.create(query="zorglub pour tous", date=timezone.localdate(), searches=4)
+
+    html = text(professional_client.get("/recherche/"))
+    assert "zorglub pour tous" in html
+    assert "compte rendu referents" not in html
+
+    client.force_login(private_group.member)
+    assert "compte rendu referents" in text(client.get("/recherche/"))
 
 
 def test_a_member_filters_on_the_group(client, private_group):
