@@ -216,7 +216,12 @@ class DatabaseEngine(Engine):
         return total, facets
 
     def _hits(self, vendor, request, match, locks, filters, offset, total) -> list[Hit]:
-        query, params = sql.hits_sql(match, locks, filters, request.sort, request.per_page, offset)
+        # Beyond the cap, only the most boosted matches are ranked (see sql.hits_sql).
+        cap = vendor.CANDIDATE_CAP
+        cap = cap if cap and total > cap else None
+        query, params = sql.hits_sql(
+            match, locks, filters, request.sort, request.per_page, offset, candidate_cap=cap
+        )
         with connection.cursor() as cursor:
             cursor.execute(query, params)
             ids = [row[0] for row in cursor.fetchall()]
