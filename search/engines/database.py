@@ -157,6 +157,7 @@ class DatabaseEngine(Engine):
                 self._write(list({e.key: e for e in batch}.values()))
                 done += len(batch)
                 progress(done)
+        vendor_module().after_rebuild()
 
     # Reading -------------------------------------------------------------------------
 
@@ -173,11 +174,12 @@ class DatabaseEngine(Engine):
         match = vendor.match(request.query)
         locks = closed_locks(user)
         filters = {f: tuple(v) for f, v in request.filters.items() if f in FACETS and v}
-        total, facets = self._facets(match, locks, filters)
         hits = []
         offset = (page - 1) * request.per_page
-        if total and offset < total and page <= MAX_PAGE:
-            hits = self._hits(vendor, request, match, locks, filters, offset, total)
+        with vendor.planned_on_the_index():
+            total, facets = self._facets(match, locks, filters)
+            if total and offset < total and page <= MAX_PAGE:
+                hits = self._hits(vendor, request, match, locks, filters, offset, total)
         results = SearchResults(
             hits=hits,
             total=total,
@@ -285,7 +287,7 @@ class DatabaseEngine(Engine):
             return []
         query, params = sql.hits_sql(match, closed_locks(user), {}, "relevance", limit, 0)
         query = query.replace("SELECT e.id,", "SELECT e.title, e.url, e.kind, e.kind_label,", 1)
-        with connection.cursor() as cursor:
+        with vendor.planned_on_the_index(), connection.cursor() as cursor:
             cursor.execute(query, params)
             rows = cursor.fetchall()
         return [
