@@ -285,7 +285,9 @@ class DatabaseEngine(Engine):
         match = vendor.suggest_match(prefix or "")
         if match is None:
             return []
-        query, params = sql.hits_sql(match, closed_locks(user), {}, "relevance", limit, 0)
+        query, params = sql.hits_sql(
+            match, closed_locks(user), {}, "relevance", limit, 0, candidate_cap=vendor.CANDIDATE_CAP
+        )
         query = query.replace("SELECT e.id,", "SELECT e.title, e.url, e.kind, e.kind_label,", 1)
         with vendor.planned_on_the_index(), connection.cursor() as cursor:
             cursor.execute(query, params)

@@ -49,3 +49,11 @@ class TestDatabaseEngine(EngineBehaviour):
         assert self.counts(results, "year") == {"2019": 1, "2022": 1, "2025": 1}
         # Only the two most boosted (the most recent here) are ranked and shown.
         assert {hit.date.year for hit in results.hits} == {2025, 2022}
+
+    def test_spelling_suggestion(self, engine, corpus, outsider):
+        results = self.search(engine, outsider, "pasarelle")
+        assert (results.total, results.suggestion) == (0, "passerelle")
+
+    def test_no_suggestion_from_private_titles(self, engine, corpus, outsider, member):
+        assert self.search(engine, outsider, "budgetaries").suggestion == ""
+        assert self.search(engine, member, "budgetaries").suggestion == "budgetaires"
