@@ -286,13 +286,19 @@ class DatabaseEngine(Engine):
         if match is None:
             return []
         query, params = sql.hits_sql(
-            match, closed_locks(user), {}, "relevance", limit, 0, candidate_cap=vendor.CANDIDATE_CAP
+            match,
+            closed_locks(user),
+            {},
+            "relevance",
+            limit,
+            0,
+            candidate_cap=vendor.CANDIDATE_CAP,
+            columns="e.title, e.url, e.kind, e.kind_label",
         )
-        query = query.replace("SELECT e.id,", "SELECT e.title, e.url, e.kind, e.kind_label,", 1)
         with vendor.planned_on_the_index(), connection.cursor() as cursor:
             cursor.execute(query, params)
-            rows = cursor.fetchall()
+            rows = [row[:4] for row in cursor.fetchall()]
         return [
             Suggestion(label=title, url=url, kind=Choice(kind, kind_label))
-            for title, url, kind, kind_label, _score in rows
+            for title, url, kind, kind_label in rows
         ]
