@@ -275,8 +275,8 @@ class DatabaseEngine(Engine):
         if not changed:
             return ""
         suggestion = " ".join(corrected)
-        query, params = sql.hits_sql(vendor.match(parse(suggestion)), locks, {}, "relevance", 1, 0)
-        with connection.cursor() as cursor:
+        query, params = sql.exists_sql(vendor.match(parse(suggestion)), locks)
+        with vendor.planned_on_the_index(), connection.cursor() as cursor:
             cursor.execute(query, params)
             return suggestion if cursor.fetchone() else ""
 

@@ -152,3 +152,13 @@ def hits_sql(
         "ORDER BY score, e.id LIMIT %s OFFSET %s",
         params,
     )
+
+
+def exists_sql(match: Match, closed_locks) -> tuple[str, list]:
+    """Whether the user may see at least one match (no ranking, no sorting)."""
+    locks, lock_params = locks_filter(closed_locks)
+    where, params = sql_and([(match.where_sql, match.where_params), (locks, lock_params)])
+    return (
+        f"SELECT 1 FROM {match.from_sql} WHERE {where} LIMIT 1",
+        [*match.from_params, *params],
+    )
