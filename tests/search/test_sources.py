@@ -92,3 +92,13 @@ def test_drafts_and_pages_below_an_unpublished_page_are_not_indexed(library):
     titles = {entry.title for entry in sources.all_entries()}
     assert "Brouillon" not in titles
     assert below.title not in titles
+
+
+def test_structure_url_leads_to_its_card(library, professional_client):
+    someone = person("claire", first_name="Claire", last_name="Roux")
+    entry = next(
+        e for e in sources.all_entries() if e.key == f"structure:{someone.profile.structure_id}"
+    )
+    page_url, anchor = entry.url.split("#")
+    response = professional_client.get(page_url)
+    assert f'id="{anchor}"' in response.content.decode()
