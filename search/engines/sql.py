@@ -119,6 +119,7 @@ def hits_sql(
     offset: int,
     *,
     candidate_cap: int | None = None,
+    columns: str = "e.id",
 ) -> tuple[str, list]:
     """The page of hit ids. By date, the score is not computed at all. By relevance with a
     `candidate_cap`, only the `candidate_cap` most boosted matches (popular, recent) are
@@ -135,19 +136,29 @@ def hits_sql(
     params = [*match.from_params, *params, limit, offset]
     if sort == "date":
         return (
-            f"SELECT e.id, 0 AS score FROM {match.from_sql} WHERE {where} "
+            f"SELECT {columns}, 0 AS score FROM {match.from_sql} WHERE {where} "
             "ORDER BY e.date IS NULL, e.date DESC, e.id LIMIT %s OFFSET %s",
             params,
         )
     if candidate_cap:
         return (
-            f"SELECT id, score FROM (SELECT e.id, {match.score_sql} AS score "
+            f"SELECT * FROM (SELECT {columns}, {match.score_sql} AS score, e.id AS entry_id "
             f"FROM {match.from_sql} WHERE {where} ORDER BY e.boost DESC LIMIT {int(candidate_cap)}"
-            ") candidates ORDER BY score, id LIMIT %s OFFSET %s",
+            ") candidates ORDER BY score, entry_id LIMIT %s OFFSET %s",
             params,
         )
     return (
-        f"SELECT e.id, {match.score_sql} AS score FROM {match.from_sql} WHERE {where} "
+        f"SELECT {columns}, {match.score_sql} AS score FROM {match.from_sql} WHERE {where} "
         "ORDER BY score, e.id LIMIT %s OFFSET %s",
         params,
+    )
+
+
+def exists_sql(match: Match, closed_locks) -> tuple[str, list]:
+    """Whether the user may see at least one match (no ranking, no sorting)."""
+    locks, lock_params = locks_filter(closed_locks)
+    where, params = sql_and([(match.where_sql, match.where_params), (locks, lock_params)])
+    return (
+        f"SELECT 1 FROM {match.from_sql} WHERE {where} LIMIT 1",
+        [*match.from_params, *params],
     )
