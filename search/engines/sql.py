@@ -141,11 +141,16 @@ def hits_sql(
             params,
         )
     if candidate_cap:
+        # The candidates are chosen without computing any score (only the boost is read);
+        # the score is computed for those candidates alone.
+        candidates = (
+            f"SELECT e.id FROM {match.from_sql} WHERE {where} "
+            f"ORDER BY e.boost DESC LIMIT {int(candidate_cap)}"
+        )
         return (
-            f"SELECT * FROM (SELECT {columns}, {match.score_sql} AS score, e.id AS entry_id "
-            f"FROM {match.from_sql} WHERE {where} ORDER BY e.boost DESC LIMIT {int(candidate_cap)}"
-            ") candidates ORDER BY score, entry_id LIMIT %s OFFSET %s",
-            params,
+            f"SELECT {columns}, {match.score_sql} AS score FROM {match.from_sql} "
+            f"WHERE e.id IN ({candidates}) ORDER BY score, e.id LIMIT %s OFFSET %s",
+            [*match.from_params, *params],
         )
     return (
         f"SELECT {columns}, {match.score_sql} AS score FROM {match.from_sql} WHERE {where} "
