@@ -1,0 +1,251 @@
+"""The parts of `bench/search.py` that run inside Django, in a subprocess started with the
+benchmark's environment (production settings, the database being measured):
+
+    python -m bench.search_inprocess prepare N     # resources, Trame index, Wagtail index
+    python -m bench.search_inprocess measure RUNS  # engine calls and Wagtail's backend
+
+Each prints one line `BENCH_JSON {...}` that the parent reads.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from itertools import islice
+
+import django
+
+from bench.search_corpus import PREFIXES, QUERIES, SYNONYMS, resource
+
+BATCH = 1000
+USERNAME = "professionnel"
+TIME_BUDGET = 20.0  # seconds per measured call: slow calls get fewer runs (at least 3)
+
+
+def emit(data: dict) -> None:
+    print("BENCH_JSON " + json.dumps(data), flush=True)
+
+
+def say(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def batched(iterable, size: int) -> Iterator[list]:
+    iterator = iter(iterable)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+# --------------------------------------------------------------------------- prepare
+
+
+def insert_resources(count: int) -> dict:
+    """Bulk-create `count` ResourceDocuments in the root collection (no file is served)."""
+    from wagtail.models import Collection
+
+    from resources.models import ResourceDocument
+
+    existing = ResourceDocument.objects.filter(file__startswith="documents/bench/").count()
+    if existing >= count:
+        return {"inserted": 0, "existing": existing}
+    root = Collection.get_first_root_node()
+    started = time.perf_counter()
+    for chunk in batched(range(existing, count), BATCH):
+        documents = []
+        for number in chunk:
+            item = resource(number)
+            documents.append(
+                ResourceDocument(
+                    title=item.title[:255],
+                    file=f"documents/bench/ressource-{number}.pdf",
+                    file_size=len(item.text.encode()) * 20,
+                    file_format="pdf",
+                    extracted_text=item.text,
+                    page_count=1 + len(item.text) // 2500,
+                    language="fr",
+                    extraction_status="done",
+                    collection=root,
+                )
+            )
+        ResourceDocument.objects.bulk_create(documents)
+    elapsed = time.perf_counter() - started
+    return {"inserted": count - existing, "insert_s": elapsed}
+
+
+def bench_documents():
+    from resources.models import ResourceDocument
+
+    return ResourceDocument.objects.filter(file__startswith="documents/bench/").order_by("pk")
+
+
+def trame_entries(documents) -> Iterator:
+    """IndexEntry values for the benchmark's documents, built as Trame builds them."""
+    from search import sources
+
+    for document in documents.iterator(chunk_size=BATCH):
+        yield sources.document_entry(document)
+
+
+def index_trame(count: int) -> dict:
+    from search.engines import database_engine
+
+    documents = bench_documents()
+    total = documents.count()
+    engine = database_engine()
+    done = [0]
+
+    def progress(value: int) -> None:
+        if value - done[0] >= 10_000 or value == total:
+            say(f"Trame index: {value}/{total}")
+        done[0] = value
+
+    started = time.perf_counter()
+    engine.rebuild(trame_entries(documents), total, progress)
+    elapsed = time.perf_counter() - started
+    return {"trame_entries": total, "trame_index_s": elapsed}
+
+
+def index_wagtail() -> dict:
+    """Index the same rows in Wagtail's own database backend (title, extracted_text)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.search.backends import get_search_backend
+    from wagtail.search.models import IndexEntry
+
+    from resources.models import ResourceDocument
+
+    documents = bench_documents()
+    total = documents.count()
+    content_type = ContentType.objects.get_for_model(ResourceDocument)
+    if IndexEntry.objects.filter(content_type=content_type).count() >= total:
+        return {"wagtail_entries": 0}
+    backend = get_search_backend()
+    started = time.perf_counter()
+    for number, chunk in enumerate(batched(documents.iterator(chunk_size=BATCH), BATCH), 1):
+        backend.add_bulk(ResourceDocument, chunk)
+        if number % 10 == 0:
+            say(f"Wagtail index: {number * BATCH}/{total}")
+    elapsed = time.perf_counter() - started
+    return {"wagtail_entries": total, "wagtail_index_s": elapsed}
+
+
+def prepare(count: int) -> dict:
+    from search.models import SynonymGroup
+
+    for expressions in SYNONYMS:
+        SynonymGroup.objects.get_or_create(expressions=expressions)
+    result = insert_resources(count)
+    say(f"resources: {result}")
+    result |= index_wagtail()
+    say(f"Wagtail index: {result.get('wagtail_index_s', 'already built')}")
+    try:
+        result |= index_trame(count)
+    except Exception as error:  # noqa: BLE001 (reported in the table; Wagtail still measured)
+        result["trame_error"] = f"{type(error).__name__}: {error}"
+        say(f"Trame index not built: {result['trame_error']}")
+    return result
+
+
+# --------------------------------------------------------------------------- measure
+
+
+def timed(call: Callable[[], object], runs: int, warmup: int = 3) -> dict:
+    """Milliseconds of `runs` calls after `warmup` calls, fewer when a call is slow."""
+    started = time.perf_counter()
+    result = call()
+    first = time.perf_counter() - started
+    for _ in range(warmup - 1 if first < 1 else 0):
+        call()
+    times = [] if first < 1 else [first * 1000]
+    spent = first
+    while len(times) < runs and (spent < TIME_BUDGET or len(times) < 3):
+        started = time.perf_counter()
+        call()
+        elapsed = time.perf_counter() - started
+        times.append(elapsed * 1000)
+        spent += elapsed
+    return {"ms": times, "result": result}
+
+
+def measure(runs: int) -> dict:
+    from django.contrib.auth import get_user_model
+
+    from wagtail.search.utils import parse_query_string
+
+    from resources.models import ResourceDocument
+
+    user = get_user_model().objects.get(username=USERNAME)
+    out: dict = {"search": {}, "autocomplete": {}}
+    engine = search_request = None
+    try:
+        from search.engines import database_engine
+        from search.engines.base import SearchRequest
+        from search.models import synonym_table
+        from search.query import parse
+
+        engine = database_engine()
+        search_request = SearchRequest
+    except Exception as error:  # noqa: BLE001 (reported; Wagtail's backend still measured)
+        out["trame_error"] = f"{type(error).__name__}: {error}"
+
+    for name, (text, _fraction) in QUERIES.items():
+        row = out["search"][name] = {"query": text}
+        if engine is not None:
+            try:
+                measured = timed(
+                    lambda text=text: engine.search(
+                        search_request(query=parse(text, synonym_table())), user
+                    ),
+                    runs,
+                )
+                row["engine_ms"] = measured["ms"]
+                row["engine_total"] = measured["result"].total
+            except NotImplementedError as error:
+                row["engine_error"] = repr(error)
+        _filters, query = parse_query_string(text)
+        measured = timed(
+            lambda query=query: list(ResourceDocument.objects.search(query)[:10]), runs
+        )
+        row["wagtail_ms"] = measured["ms"]
+        row["wagtail_top"] = len(measured["result"])
+        say(f"search {name}: {summary(row)}")
+
+    for name, prefix in PREFIXES.items():
+        row = out["autocomplete"][name] = {"query": prefix}
+        if engine is not None:
+            try:
+                measured = timed(lambda prefix=prefix: engine.autocomplete(prefix, user), runs)
+                row["engine_ms"] = measured["ms"]
+                row["engine_total"] = len(measured["result"])
+            except NotImplementedError as error:
+                row["engine_error"] = repr(error)
+        measured = timed(
+            lambda prefix=prefix: list(ResourceDocument.objects.autocomplete(prefix)[:8]), runs
+        )
+        row["wagtail_ms"] = measured["ms"]
+        row["wagtail_top"] = len(measured["result"])
+        say(f"autocomplete {name}: {summary(row)}")
+    return out
+
+
+def summary(row: dict) -> str:
+    parts = []
+    for key in ("engine_ms", "wagtail_ms"):
+        if row.get(key):
+            values = sorted(row[key])
+            parts.append(f"{key} p50 {values[len(values) // 2]:.1f} (n={len(values)})")
+    return ", ".join(parts) or str(row)
+
+
+def main(argv: list[str]) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intranet.settings.production")
+    django.setup()
+    command, value = argv[0], int(argv[1])
+    emit(prepare(value) if command == "prepare" else measure(value))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
