@@ -19,6 +19,7 @@ from resources.models import (
     ResourceViewDay,
 )
 from resources.previews import make_thumbnail
+from resources.signals import document_text_extracted
 
 logger = logging.getLogger(__name__)
 
@@ -99,8 +100,9 @@ def document_extract_text(*, document: ResourceDocument) -> ResourceDocument:
         values["thumbnail"] = ""
     ResourceDocument.objects.filter(pk=document.pk).update(**values)
     document.refresh_from_db()
-    # update() sends no post_save: the search index learns the extracted text here.
+    # update() sends no post_save: the search indexes learn the extracted text here.
     index.insert_or_update_object(document)
+    document_text_extracted.send(sender=type(document), document=document)
     return document
 
 

@@ -1,5 +1,10 @@
 from django.db import transaction
 from django.db.models.signals import post_delete
+from django.dispatch import Signal
+
+# Sent with `document` once its text has been extracted (or has failed to be): extraction
+# writes with update(), which sends no post_save. The search index subscribes to it.
+document_text_extracted = Signal()
 
 
 def _delete_file_on_commit(field_file):

@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from search.engines.sqlite import register_functions
+
+        connection_created.connect(register_functions, dispatch_uid="search-sqlite-functions")
+
+        from search import signals  # noqa: F401 - connects the index updates

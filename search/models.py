@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -52,3 +53,65 @@ def synonym_table() -> SynonymTable:
 @receiver(post_delete, sender=SynonymGroup)
 def invalidate_synonyms(sender, **kwargs):
     namespace_invalidate(SYNONYMS)
+
+
+class SearchEntry(models.Model):
+    """One searchable thing (page, document, person, structure) as the database engine indexes
+    it: the original text (shown in results, highlighted by the database), the facet values
+    with their labels, and the locks that hide it (`search.visibility`).
+
+    The full-text index itself lives beside it: an FTS5 table on SQLite (migration 0003),
+    the `search_vector` / `suggest_vector` columns with GIN indexes on PostgreSQL.
+    """
+
+    key = models.CharField(max_length=40, unique=True)
+    kind = models.CharField(max_length=30, db_index=True)
+    kind_label = models.CharField(max_length=80)
+    title = models.TextField()
+    body = models.TextField(blank=True)
+    document_text = models.TextField(blank=True)
+    # Extra words autocomplete matches (a person's structure), space separated.
+    autocomplete = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    date = models.DateField(null=True, blank=True)
+    year = models.CharField(max_length=4, blank=True, db_index=True)
+    resource_type = models.CharField(max_length=100, blank=True, db_index=True)
+    resource_type_label = models.CharField(max_length=200, blank=True)
+    structure = models.CharField(max_length=100, blank=True, db_index=True)
+    structure_label = models.CharField(max_length=200, blank=True)
+    group = models.CharField(max_length=100, blank=True, db_index=True)
+    group_label = models.CharField(max_length=255, blank=True)
+    # " p3 c7 ": every lock between spaces, so "contains ' p3 '" is exact.
+    locks = models.CharField(max_length=500, blank=True)
+    popularity = models.PositiveIntegerField(default=0)
+    # Relevance multiplier (>= 1) from popularity and recency, fixed when indexed.
+    boost = models.FloatField(default=1.0)
+    file_format = models.CharField(max_length=10, blank=True)
+    file_size = models.PositiveBigIntegerField(null=True, blank=True)
+    # PostgreSQL only (filled by the engine, GIN-indexed); unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+    suggest_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("search index entry")
+        verbose_name_plural = _("search index entries")
+
+    def __str__(self):
+        return f"{self.key} {self.title}"
+
+
+class SearchEntryThematic(models.Model):
+    """A thematic of an entry: entries have several, and facet counts must stay exact."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="thematics")
+    value = models.CharField(max_length=120)
+    label = models.CharField(max_length=200)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "value"], name="unique_entry_thematic")
+        ]
+        indexes = [models.Index(fields=["value", "entry"])]
+
+    def __str__(self):
+        return self.label

@@ -7,6 +7,8 @@ engine only ever returns, counts or suggests entries none of whose locks is clos
 (`search.visibility.closed_locks`).
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date

@@ -1,0 +1,285 @@
+"""The default engine: the database's own full-text search (SQLite FTS5 or PostgreSQL).
+
+Entries are rows of `SearchEntry` (original text, facet values and labels, locks); the vendor
+module (`search.engines.sqlite` / `search.engines.postgresql`) supplies matching, ranking,
+highlighting and prefix matching. Every search runs a constant number of queries: the page of
+hit ids, their entries with thematics, their highlights, and one query for the total and all
+facet counts.
+"""
+
+import difflib
+import html
+import math
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from search.analysis import fold, tokens
+from search.engines import sql
+from search.engines.base import (
+    FACETS,
+    Choice,
+    Engine,
+    FacetCount,
+    Hit,
+    IndexEntry,
+    SearchRequest,
+    SearchResults,
+    Suggestion,
+)
+from search.models import SearchEntry, SearchEntryThematic
+from search.query import parse
+from search.visibility import closed_locks
+
+BATCH_SIZE = 200
+MAX_PAGE = 1000  # deeper pages answer empty: nobody reads page 1,001
+
+
+def vendor_module():
+    if connection.vendor == "postgresql":
+        from search.engines import postgresql
+
+        return postgresql
+    from search.engines import sqlite
+
+    return sqlite
+
+
+def boost(entry: IndexEntry, today: date) -> float:
+    """A mild relevance multiplier: much-viewed entries and recent ones rank a little higher
+    (at most about x1.5 together), so a better text match still wins."""
+    popularity = 0.05 * math.log1p(max(entry.popularity, 0))
+    recency = 0.0
+    if entry.date:
+        age_days = max((today - entry.date).days, 0)
+        recency = 0.15 * math.exp(-age_days / 365)
+    return 1.0 + min(popularity, 0.35) + recency
+
+
+def marked(text: str, vendor) -> str:
+    """Escape the text, then turn the vendor's private-use markers into <mark> tags."""
+    escaped = html.escape(text, quote=False)
+    return escaped.replace(vendor.MARK_START, "<mark>").replace(vendor.MARK_END, "</mark>")
+
+
+def _choice(value: str, label: str) -> Choice | None:
+    return Choice(value, label) if value else None
+
+
+class DatabaseEngine(Engine):
+    @property
+    def name(self) -> str:
+        return connection.vendor
+
+    # Writing -------------------------------------------------------------------------
+
+    def _rows(self, entries: list[IndexEntry]) -> list[SearchEntry]:
+        today = timezone.localdate()
+        return [
+            SearchEntry(
+                key=entry.key,
+                kind=entry.kind.value,
+                kind_label=entry.kind.label,
+                title=entry.title,
+                body=entry.body,
+                document_text=entry.document_text,
+                autocomplete=" ".join(entry.autocomplete),
+                url=entry.url,
+                date=entry.date,
+                year=entry.year,
+                resource_type=entry.resource_type.value if entry.resource_type else "",
+                resource_type_label=entry.resource_type.label if entry.resource_type else "",
+                structure=entry.structure.value if entry.structure else "",
+                structure_label=entry.structure.label if entry.structure else "",
+                group=entry.group.value if entry.group else "",
+                group_label=entry.group.label if entry.group else "",
+                locks=f" {' '.join(entry.locks)} " if entry.locks else "",
+                popularity=entry.popularity,
+                boost=boost(entry, today),
+                file_format=entry.file_format,
+                file_size=entry.file_size,
+            )
+            for entry in entries
+        ]
+
+    def _write(self, entries: list[IndexEntry]) -> None:
+        rows = self._rows(entries)
+        created = SearchEntry.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+        SearchEntryThematic.objects.bulk_create(
+            [
+                SearchEntryThematic(entry_id=row.pk, value=thematic.value, label=thematic.label)
+                for row, entry in zip(created, entries, strict=True)
+                for thematic in dict.fromkeys(entry.thematics)
+            ],
+            batch_size=BATCH_SIZE * 4,
+            ignore_conflicts=True,
+        )
+        vendor_module().after_write([row.pk for row in created])
+
+    def index(self, entries: Iterable[IndexEntry]) -> None:
+        batch = []
+        for entry in entries:
+            batch.append(entry)
+            if len(batch) >= BATCH_SIZE:
+                self._replace(batch)
+                batch = []
+        if batch:
+            self._replace(batch)
+
+    def _replace(self, entries: list[IndexEntry]) -> None:
+        # The last entry wins when a key comes twice.
+        entries = list({entry.key: entry for entry in entries}.values())
+        with transaction.atomic():
+            SearchEntry.objects.filter(key__in=[entry.key for entry in entries]).delete()
+            self._write(entries)
+
+    def delete(self, keys: Iterable[str]) -> None:
+        keys = list(keys)
+        for start in range(0, len(keys), BATCH_SIZE):
+            SearchEntry.objects.filter(key__in=keys[start : start + BATCH_SIZE]).delete()
+
+    def rebuild(
+        self, entries: Iterable[IndexEntry], total: int, progress: Callable[[int], None]
+    ) -> None:
+        with transaction.atomic():
+            vendor_module().clear_index()
+            done, batch = 0, []
+            for entry in entries:
+                batch.append(entry)
+                if len(batch) >= BATCH_SIZE:
+                    self._write(list({e.key: e for e in batch}.values()))
+                    done += len(batch)
+                    progress(done)
+                    batch = []
+            if batch:
+                self._write(list({e.key: e for e in batch}.values()))
+                done += len(batch)
+                progress(done)
+
+    # Reading -------------------------------------------------------------------------
+
+    def _empty(self, request: SearchRequest, page: int) -> SearchResults:
+        return SearchResults(
+            hits=[], total=0, facets={}, page=page, per_page=request.per_page, engine=self.name
+        )
+
+    def search(self, request: SearchRequest, user) -> SearchResults:
+        page = max(1, request.page)
+        if not request.query:
+            return self._empty(request, page)
+        vendor = vendor_module()
+        match = vendor.match(request.query)
+        locks = closed_locks(user)
+        filters = {f: tuple(v) for f, v in request.filters.items() if f in FACETS and v}
+        total, facets = self._facets(match, locks, filters)
+        hits = []
+        offset = (page - 1) * request.per_page
+        if total and offset < total and page <= MAX_PAGE:
+            hits = self._hits(vendor, request, match, locks, filters, offset)
+        results = SearchResults(
+            hits=hits,
+            total=total,
+            facets=facets,
+            page=page,
+            per_page=request.per_page,
+            engine=self.name,
+        )
+        if not total and not filters:
+            results.suggestion = self._suggestion(vendor, request, locks)
+        return results
+
+    def _facets(self, match, locks, filters) -> tuple[int, dict[str, list[FacetCount]]]:
+        query, params = sql.facets_sql(match, locks, filters)
+        with connection.cursor() as cursor:
+            cursor.execute(query, params)
+            rows = cursor.fetchall()
+        total = 0
+        facets: dict[str, list[FacetCount]] = {facet: [] for facet in FACETS}
+        for facet, value, label, count in rows:
+            if facet == "":
+                total = count
+                continue
+            selected = value in filters.get(facet, ())
+            facets[facet].append(FacetCount(str(value), label or str(value), count, selected))
+        for facet, counts in facets.items():
+            present = {count.value for count in counts}
+            # A selected value stays listed (to be unselected) even when nothing matches it.
+            counts.extend(
+                FacetCount(value, value, 0, True)
+                for value in filters.get(facet, ())
+                if value not in present
+            )
+            counts.sort(key=lambda c: (-c.count, fold(c.label)))
+            del counts[sql.MAX_FACET_VALUES :]
+        return total, facets
+
+    def _hits(self, vendor, request, match, locks, filters, offset) -> list[Hit]:
+        query, params = sql.hits_sql(match, locks, filters, request.sort, request.per_page, offset)
+        with connection.cursor() as cursor:
+            cursor.execute(query, params)
+            ids = [row[0] for row in cursor.fetchall()]
+        entries = SearchEntry.objects.prefetch_related("thematics").in_bulk(ids)
+        highlights = vendor.highlights(request.query, ids)
+        hits = []
+        for pk in ids:
+            entry = entries[pk]
+            title, snippet = highlights.get(pk, (entry.title, entry.body[:200]))
+            hits.append(
+                Hit(
+                    key=entry.key,
+                    kind=Choice(entry.kind, entry.kind_label),
+                    title=marked(title, vendor),
+                    url=entry.url,
+                    snippet=marked(snippet, vendor),
+                    date=entry.date,
+                    thematics=tuple(
+                        Choice(t.value, t.label)
+                        for t in sorted(entry.thematics.all(), key=lambda t: t.label)
+                    ),
+                    resource_type=_choice(entry.resource_type, entry.resource_type_label),
+                    structure=_choice(entry.structure, entry.structure_label),
+                    group=_choice(entry.group, entry.group_label),
+                    file_format=entry.file_format,
+                    file_size=entry.file_size,
+                )
+            )
+        return hits
+
+    def _suggestion(self, vendor, request: SearchRequest, locks) -> str:
+        """ "Did you mean": each unknown word replaced by the closest word of the titles,
+        offered only when it finds something this user may view (titles of private groups
+        are in the vocabulary too)."""
+        words = [fold(word) for word in tokens(request.query.raw)]
+        if not words or len(words) > 6:
+            return ""
+        vocabulary = vendor.vocabulary()
+        known = set(vocabulary)
+        corrected, changed = [], False
+        for word in words:
+            close = [] if word in known else difflib.get_close_matches(word, vocabulary, n=1)
+            corrected.append(close[0] if close else word)
+            changed = changed or bool(close)
+        if not changed:
+            return ""
+        suggestion = " ".join(corrected)
+        query, params = sql.hits_sql(vendor.match(parse(suggestion)), locks, {}, "relevance", 1, 0)
+        with connection.cursor() as cursor:
+            cursor.execute(query, params)
+            return suggestion if cursor.fetchone() else ""
+
+    def autocomplete(self, prefix: str, user, limit: int = 8) -> list[Suggestion]:
+        vendor = vendor_module()
+        match = vendor.suggest_match(prefix or "")
+        if match is None:
+            return []
+        query, params = sql.hits_sql(match, closed_locks(user), {}, "relevance", limit, 0)
+        query = query.replace("SELECT e.id,", "SELECT e.title, e.url, e.kind, e.kind_label,", 1)
+        with connection.cursor() as cursor:
+            cursor.execute(query, params)
+            rows = cursor.fetchall()
+        return [
+            Suggestion(label=title, url=url, kind=Choice(kind, kind_label))
+            for title, url, kind, kind_label, _score in rows
+        ]
