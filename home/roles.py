@@ -30,6 +30,18 @@ EDITOR_MODEL_PERMISSIONS = {
         "delete_resourcetype",
         "view_resourceviewday",
     ],
+    # Search: the synonyms list, the search report, and the editors' picks.
+    "search": [
+        "add_synonymgroup",
+        "change_synonymgroup",
+        "delete_synonymgroup",
+        "view_searchqueryday",
+    ],
+    "wagtailsearchpromotions": [
+        "add_searchpromotion",
+        "change_searchpromotion",
+        "delete_searchpromotion",
+    ],
 }
 
 

@@ -6,7 +6,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
-from search import views as search_views
 
 auth_urlpatterns = [
     path(
@@ -47,7 +46,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include("resources.urls")),
     path("documents/", include(wagtaildocs_urls)),
-    path("recherche/", search_views.search, name="search"),
+    path("recherche/", include("search.urls")),
     path("media/<path:path>", home_views.media_file, name="media"),
     path("reseau/", include("groups.urls")),
     path("", include(wagtail_urls)),

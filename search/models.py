@@ -115,3 +115,24 @@ class SearchEntryThematic(models.Model):
 
     def __str__(self):
         return self.label
+
+
+class SearchQueryDay(models.Model):
+    """How often a query was searched on a day, and how often it found nothing: the report of
+    top and zero-result queries, and the popular queries offered on an empty results page."""
+
+    query = models.CharField(_("query"), max_length=255)  # normalised: lowercase, one space
+    date = models.DateField(_("date"))
+    searches = models.PositiveIntegerField(_("searches"), default=0)
+    zero_result_searches = models.PositiveIntegerField(_("searches without result"), default=0)
+
+    class Meta:
+        verbose_name = _("searches of a query on a day")
+        verbose_name_plural = _("searches per query and day")
+        constraints = [
+            models.UniqueConstraint(fields=["query", "date"], name="search_query_day_unique")
+        ]
+        indexes = [models.Index(fields=["date", "query"], name="search_query_day_date")]
+
+    def __str__(self):
+        return f"{self.query} ({self.date:%Y-%m-%d})"

@@ -10,8 +10,8 @@ engine only ever returns, counts or suggests entries none of whose locks is clos
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+import datetime
 from dataclasses import dataclass, field
-from datetime import date
 
 from search.query import ParsedQuery
 
@@ -37,7 +37,7 @@ class IndexEntry:
     url: str
     body: str = ""  # summary and body text
     document_text: str = ""  # extracted text of attached files
-    date: date | None = None
+    date: datetime.date | None = None
     thematics: tuple[Choice, ...] = ()
     resource_type: Choice | None = None
     structure: Choice | None = None
@@ -69,7 +69,7 @@ class Hit:
     title: str  # safe HTML: matched words wrapped in <mark>
     url: str
     snippet: str  # safe HTML: escaped text, matched words wrapped in <mark>
-    date: date | None = None
+    date: datetime.date | None = None
     thematics: tuple[Choice, ...] = ()
     resource_type: Choice | None = None
     structure: Choice | None = None
