@@ -1,0 +1,132 @@
+"""PostgreSQL full-text search: weighted tsvectors (title A, body B, document text C) in the
+`french_unaccent` configuration (migration 0001), GIN-indexed (migration 0003), ranked with
+ts_rank, highlighted with ts_headline on the page of hits only.
+
+Queries are built from parameterised `plainto_tsquery`/`phraseto_tsquery` calls combined
+with `||`, `&&` and `!!`: user text never reaches `to_tsquery`'s operator syntax.
+Autocomplete matches prefixes on an unstemmed, accent-folded vector of the titles
+(`simple_unaccent`), from words reduced to letters and digits.
+"""
+
+from django.db import connection
+
+from search.analysis import fold, tokens
+from search.engines.sql import Match
+from search.query import Clause, ParsedQuery
+
+CONFIG = "french_unaccent"
+MARK_START, MARK_END = "\ue000", "\ue001"
+# tsvectors are capped at 1 MB: only the start of a very long document is indexed.
+MAX_INDEXED_CHARS = 300_000
+HEADLINE_OPTIONS = (
+    f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=30, MinWords=12, '
+    'MaxFragments=2, FragmentDelimiter=" … "'
+)
+TITLE_OPTIONS = f'StartSel="{MARK_START}", StopSel="{MARK_END}", HighlightAll=true'
+
+
+def _clause(clause: Clause) -> tuple[str, list]:
+    if clause.is_phrase:
+        return f"phraseto_tsquery('{CONFIG}', %s)", [" ".join(clause.tokens)]
+    return f"plainto_tsquery('{CONFIG}', %s)", [clause.terms[0]]
+
+
+def tsquery(query: ParsedQuery) -> tuple[str, list]:
+    """Requirements AND-ed, alternatives OR-ed, exclusions negated."""
+    parts, params = [], []
+    for requirement in query.required:
+        alternatives = [_clause(clause) for clause in requirement.alternatives]
+        parts.append("(" + " || ".join(sql for sql, _ in alternatives) + ")")
+        params.extend(p for _, clause_params in alternatives for p in clause_params)
+    for clause in query.excluded:
+        sql, clause_params = _clause(clause)
+        parts.append(f"!!({sql})")
+        params.extend(clause_params)
+    return " && ".join(parts), params
+
+
+def match(query: ParsedQuery) -> Match:
+    sql, params = tsquery(query)
+    return Match(
+        from_sql=f"search_searchentry e CROSS JOIN (SELECT {sql} AS q) query",
+        from_params=params,
+        where_sql="e.search_vector @@ query.q",
+        score_sql="-ts_rank(e.search_vector, query.q) * e.boost",
+    )
+
+
+def highlights(query: ParsedQuery, ids: list[int]) -> dict[int, tuple[str, str]]:
+    if not ids:
+        return {}
+    sql, params = tsquery(query)
+    placeholders = ", ".join(["%s"] * len(ids))
+    statement = (
+        f"SELECT e.id, ts_headline('{CONFIG}', e.title, query.q, %s), "
+        f"ts_headline('{CONFIG}', e.body, query.q, %s), "
+        f"ts_headline('{CONFIG}', left(e.document_text, {MAX_INDEXED_CHARS}), query.q, %s) "
+        f"FROM search_searchentry e CROSS JOIN (SELECT {sql} AS q) query "
+        f"WHERE e.id IN ({placeholders})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            statement, [TITLE_OPTIONS, HEADLINE_OPTIONS, HEADLINE_OPTIONS, *params, *ids]
+        )
+        rows = cursor.fetchall()
+    result = {}
+    for pk, title, body, document in rows:
+        if MARK_START in body or not document:
+            snippet = body
+        elif MARK_START in document or not body:
+            snippet = document
+        else:
+            snippet = body
+        result[pk] = (title, snippet)
+    return result
+
+
+def after_write(ids: list[int]) -> None:
+    """Compute the vectors of the entries just written."""
+    if not ids:
+        return
+    placeholders = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE search_searchentry SET search_vector = "
+            f"setweight(to_tsvector('{CONFIG}', title), 'A') || "
+            f"setweight(to_tsvector('{CONFIG}', left(body, {MAX_INDEXED_CHARS})), 'B') || "
+            f"setweight(to_tsvector('{CONFIG}', left(document_text, {MAX_INDEXED_CHARS})), 'C'), "
+            "suggest_vector = to_tsvector('simple_unaccent', title || ' ' || autocomplete) "
+            f"WHERE id IN ({placeholders})",
+            ids,
+        )
+
+
+def suggest_match(prefix: str) -> Match | None:
+    """Every word of the prefix, the last one as a prefix. The words are letters and digits
+    only (`tokens`), each turned into one quoted lexeme by quote_literal."""
+    words = [fold(word) for word in tokens(prefix)][:6]
+    if not words:
+        return None
+    parts = ["quote_literal(%s)::tsquery" for _ in words[:-1]]
+    parts.append("(quote_literal(%s) || ':*')::tsquery")
+    return Match(
+        from_sql=f"search_searchentry e CROSS JOIN (SELECT {' && '.join(parts)} AS q) query",
+        from_params=words,
+        where_sql="e.suggest_vector @@ query.q",
+        score_sql="-ts_rank(e.suggest_vector, query.q) * e.boost",
+    )
+
+
+def vocabulary() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT word FROM ts_stat('SELECT suggest_vector FROM search_searchentry') "
+            "WHERE length(word) > 3"
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def clear_index() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM search_searchentrythematic")
+        cursor.execute("DELETE FROM search_searchentry")
