@@ -55,6 +55,7 @@ HOST = "127.0.0.1"
 DEFAULT_RUNS = "sqlite:1000,sqlite:10000,postgresql:10000,postgresql:100000"
 DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres"
 TARGETS = {"page": 150, "suggest": 50}  # p95 ms, from issue 5
+PASSWORD = "bench-search-password"  # of the demo accounts of these throw-away databases
 HTTP_BUDGET = 30.0  # seconds per URL: slow pages get fewer runs (at least 3)
 
 
@@ -156,24 +157,28 @@ def short(row: dict) -> str:
 # --------------------------------------------------------------------------- one run
 
 
-def bench_run(database: str, count: int, args, static_root: Path) -> dict:
+def run_env(database: str, count: int, args, static_root: Path, create: bool = True):
+    """(environment, database name, created now?, working folder) of one run."""
     workdir = Path(args.workdir) / f"{database}-{count}"
     workdir.mkdir(parents=True, exist_ok=True)
-    password_file = workdir / "password"
-    if not password_file.exists():
-        password_file.write_text("bench-search-password")
-    password = password_file.read_text()
     name = f"trame_bench_{count}"
     if database == "sqlite":
         url = f"sqlite:///{workdir / 'bench.sqlite3'}"
         fresh = not (workdir / "bench.sqlite3").exists()
     else:
         fresh = not postgres_exists(args.postgres_url, name)
-        if fresh:
+        if fresh and create:
             postgres_command(args.postgres_url, f'CREATE DATABASE "{name}"')
             log(f"created PostgreSQL database {name}")
         url = postgres_url(args.postgres_url, name)
-    env = base_env(url, static_root, workdir / "media", password, f"filecache://{workdir}/cache")
+    cache = f"filecache://{workdir}/cache"
+    env = base_env(url, static_root, workdir / "media", PASSWORD, cache)
+    return env, name, fresh, workdir
+
+
+def bench_run(database: str, count: int, args, static_root: Path) -> dict:
+    env, name, fresh, workdir = run_env(database, count, args, static_root)
+    password = PASSWORD
     result: dict = {"database": database, "count": count}
     try:
         manage = [sys.executable, "manage.py"]
@@ -310,6 +315,12 @@ def parse_args(argv=None):
         "--skip-measure", action="store_true", help="only build the data and the indexes"
     )
     parser.add_argument("--tables", help="print the tables of a --workdir's saved results")
+    parser.add_argument(
+        "--env",
+        metavar="DATABASE:N",
+        help="print the environment of that run (with --workdir), to run "
+        "`python -m bench.search_inprocess explain|profile` by hand on a kept database",
+    )
     return parser.parse_args(argv)
 
 
@@ -318,6 +329,22 @@ def main(argv=None) -> int:
     if args.tables:
         saved = sorted(Path(args.tables).glob("*/result.json"))
         print_tables([json.loads(path.read_text()) for path in saved], args)
+        return 0
+    if args.env:
+        database, _, count = args.env.partition(":")
+        static_root = Path(args.workdir) / "static"
+        env, *_ = run_env(database, int(count), args, static_root, create=False)
+        for key in (
+            "DJANGO_SETTINGS_MODULE",
+            "DATABASE_URL",
+            "SECRET_KEY",
+            "STATIC_ROOT",
+            "MEDIA_ROOT",
+            "CACHE_URL",
+            "ALLOWED_HOSTS",
+            "DEBUG",
+        ):
+            print(f"export {key}='{env[key]}'")
         return 0
     runs = []
     for item in args.sizes.split(","):

@@ -3,8 +3,11 @@ benchmark's environment (production settings, the database being measured):
 
     python -m bench.search_inprocess prepare N     # resources, Trame index, Wagtail index
     python -m bench.search_inprocess measure RUNS  # engine calls and Wagtail's backend
+    python -m bench.search_inprocess explain 'jeunes'             # the engine's SQL plans
+    python -m bench.search_inprocess profile '/recherche/?q=jeunes' 20   # cProfile
 
-Each prints one line `BENCH_JSON {...}` that the parent reads.
+`prepare` and `measure` print one line `BENCH_JSON {...}` that the parent reads; `explain`
+and `profile` are run by hand with the environment `bench/search.py --env` prints.
 """
 
 from __future__ import annotations
@@ -270,11 +273,89 @@ def summary(row: dict) -> str:
     return ", ".join(parts) or str(row)
 
 
+# --------------------------------------------------------------------------- where time goes
+
+
+def explain(text: str) -> None:
+    """EXPLAIN ANALYZE of the engine's SQL for one query: the total and facet counts, the page
+    of hits, the highlights of that page."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+
+    from search.engines import sql
+    from search.engines.database import vendor_module
+    from search.models import synonym_table
+    from search.query import parse
+    from search.visibility import closed_locks
+
+    vendor = vendor_module()
+    query = parse(text, synonym_table())
+    match = vendor.match(query)
+    locks = closed_locks(get_user_model().objects.get(username=USERNAME))
+    statements = {
+        "total and facets": sql.facets_sql(match, locks, {}),
+        "page of hits": sql.hits_sql(match, locks, {}, "relevance", 10, 0),
+    }
+    prefix = "EXPLAIN (ANALYZE, BUFFERS) " if connection.vendor == "postgresql" else ""
+    prefix = prefix or "EXPLAIN QUERY PLAN "
+    with connection.cursor() as cursor:
+        for name, (statement, params) in statements.items():
+            started = time.perf_counter()
+            cursor.execute(statement, params)
+            cursor.fetchall()
+            elapsed = (time.perf_counter() - started) * 1000
+            cursor.execute(prefix + statement, params)
+            plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
+            print(f"--- {text}: {name} ({elapsed:.0f} ms)\n{plan}\n")
+        ids = [row[0] for row in _run(*statements["page of hits"])]
+        started = time.perf_counter()
+        vendor.highlights(query, ids)
+        print(
+            f"--- {text}: highlights of {len(ids)} hits: "
+            f"{(time.perf_counter() - started) * 1000:.0f} ms\n"
+        )
+
+
+def _run(statement: str, params: list) -> list:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return cursor.fetchall()
+
+
+def profile(path: str, runs: int) -> None:
+    """cProfile of `runs` requests of `path` through Django's test client, logged in."""
+    import cProfile
+    import pstats
+
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(get_user_model().objects.get(username=USERNAME))
+    client.get(path)
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    profiler.enable()
+    for _ in range(runs):
+        response = client.get(path)
+    profiler.disable()
+    elapsed = (time.perf_counter() - started) * 1000 / runs
+    print(f"--- {path}: {response.status_code}, {elapsed:.0f} ms per request in-process")
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
+
+
 def main(argv: list[str]) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intranet.settings.production")
     django.setup()
-    command, value = argv[0], int(argv[1])
-    emit(prepare(value) if command == "prepare" else measure(value))
+    command, value = argv[0], argv[1]
+    if command == "explain":
+        explain(value)
+    elif command == "profile":
+        profile(value, int(argv[2]) if len(argv) > 2 else 20)
+    else:
+        emit(prepare(int(value)) if command == "prepare" else measure(int(value)))
 
 
 if __name__ == "__main__":
