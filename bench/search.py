@@ -182,10 +182,13 @@ def bench_run(database: str, count: int, args, static_root: Path) -> dict:
     result: dict = {"database": database, "count": count}
     try:
         manage = [sys.executable, "manage.py"]
-        run([*manage, "migrate", "--noinput"], env, "migrate")
-        if fresh:
-            run([*manage, "seed_demo"], env, "seed_demo")
-        result["prepare"] = inprocess(env, "prepare", str(count))
+        if args.measure_only and not fresh:
+            result["prepare"] = {}
+        else:
+            run([*manage, "migrate", "--noinput"], env, "migrate")
+            if fresh:
+                run([*manage, "seed_demo"], env, "seed_demo")
+            result["prepare"] = inprocess(env, "prepare", str(count))
         if not args.skip_measure:
             result["inprocess"] = inprocess(env, "measure", str(args.runs))
             result["http"] = serve_and_time(env, workdir, args, password)
@@ -197,7 +200,10 @@ def bench_run(database: str, count: int, args, static_root: Path) -> dict:
     saved = workdir / "result.json"
     if saved.exists():
         previous = json.loads(saved.read_text()).get("prepare", {})
-        for key in ("insert_s", "inserted", "wagtail_index_s", "wagtail_entries"):
+        keys = ["insert_s", "inserted", "wagtail_index_s", "wagtail_entries"]
+        if args.measure_only:
+            keys += ["trame_index_s", "trame_entries"]
+        for key in keys:
             if key in previous and key not in result["prepare"]:
                 result["prepare"][key] = previous[key]
     saved.write_text(json.dumps(result))
@@ -313,6 +319,11 @@ def parse_args(argv=None):
     )
     parser.add_argument(
         "--skip-measure", action="store_true", help="only build the data and the indexes"
+    )
+    parser.add_argument(
+        "--measure-only",
+        action="store_true",
+        help="on a kept database, measure again without migrating or reindexing",
     )
     parser.add_argument("--tables", help="print the tables of a --workdir's saved results")
     parser.add_argument(
