@@ -203,7 +203,7 @@ def timed(call: Callable[[], object], runs: int, warmup: int = 3) -> dict:
     return {"ms": times, "result": result}
 
 
-def measure(runs: int) -> dict:
+def measure(runs: int, with_wagtail: bool = True) -> dict:
     from django.contrib.auth import get_user_model
 
     from wagtail.search.utils import parse_query_string
@@ -238,12 +238,13 @@ def measure(runs: int) -> dict:
                 row["engine_total"] = measured["result"].total
             except NotImplementedError as error:
                 row["engine_error"] = repr(error)
-        _filters, query = parse_query_string(text)
-        measured = timed(
-            lambda query=query: list(ResourceDocument.objects.search(query)[:10]), runs
-        )
-        row["wagtail_ms"] = measured["ms"]
-        row["wagtail_top"] = len(measured["result"])
+        if with_wagtail:
+            _filters, query = parse_query_string(text)
+            measured = timed(
+                lambda query=query: list(ResourceDocument.objects.search(query)[:10]), runs
+            )
+            row["wagtail_ms"] = measured["ms"]
+            row["wagtail_top"] = len(measured["result"])
         say(f"search {name}: {summary(row)}")
 
     for name, prefix in PREFIXES.items():
@@ -255,11 +256,13 @@ def measure(runs: int) -> dict:
                 row["engine_total"] = len(measured["result"])
             except NotImplementedError as error:
                 row["engine_error"] = repr(error)
-        measured = timed(
-            lambda prefix=prefix: list(ResourceDocument.objects.autocomplete(prefix)[:8]), runs
-        )
-        row["wagtail_ms"] = measured["ms"]
-        row["wagtail_top"] = len(measured["result"])
+        if with_wagtail:
+            measured = timed(
+                lambda prefix=prefix: list(ResourceDocument.objects.autocomplete(prefix)[:8]),
+                runs,
+            )
+            row["wagtail_ms"] = measured["ms"]
+            row["wagtail_top"] = len(measured["result"])
         say(f"autocomplete {name}: {summary(row)}")
     return out
 
@@ -278,7 +281,7 @@ def summary(row: dict) -> str:
 
 def explain(text: str) -> None:
     """EXPLAIN ANALYZE of the engine's SQL for one query: the total and facet counts, the page
-    of hits, the highlights of that page."""
+    of hits, the suggestions for the same text taken as a prefix, the highlights."""
     from django.contrib.auth import get_user_model
     from django.db import connection
 
@@ -295,6 +298,9 @@ def explain(text: str) -> None:
     statements = {
         "total and facets": sql.facets_sql(match, locks, {}),
         "page of hits": sql.hits_sql(match, locks, {}, "relevance", 10, 0),
+        "suggestions (as a prefix)": sql.hits_sql(
+            vendor.suggest_match(text), locks, {}, "relevance", 8, 0
+        ),
     }
     prefix = "EXPLAIN (ANALYZE, BUFFERS) " if connection.vendor == "postgresql" else ""
     prefix = prefix or "EXPLAIN QUERY PLAN "
@@ -355,7 +361,8 @@ def main(argv: list[str]) -> None:
     elif command == "profile":
         profile(value, int(argv[2]) if len(argv) > 2 else 20)
     else:
-        emit(prepare(int(value)) if command == "prepare" else measure(int(value)))
+        with_wagtail = "--skip-wagtail" not in argv
+        emit(prepare(int(value)) if command == "prepare" else measure(int(value), with_wagtail))
 
 
 if __name__ == "__main__":
