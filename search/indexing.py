@@ -61,12 +61,44 @@ def collection_keys(collection: Collection) -> list[str]:
     return document_keys(ids)
 
 
+class PendingKeys:
+    """The keys a transaction asks to reindex, enqueued as ONE task when it commits: a page
+    publication alone sends several signals, a demo or an import thousands."""
+
+    def __init__(self):
+        self.keys: set[str] = set()
+
+    def __call__(self):
+        if self.keys:
+            from search.tasks import reindex
+
+            reindex.enqueue(sorted(self.keys))
+
+
+def _pending(connection) -> PendingKeys | None:
+    if not connection.in_atomic_block:
+        return None
+    for _savepoints, callback, _robust in connection.run_on_commit:
+        if isinstance(callback, PendingKeys):
+            return callback
+    return None
+
+
 def reindex_on_commit(keys: Iterable[str]) -> None:
     """Enqueue the reindexing once the transaction is committed (the task reads the
     committed state; nothing is enqueued for a rolled-back change)."""
-    keys = sorted(set(keys))
+    keys = set(keys)
     if not keys:
         return
-    from search.tasks import reindex
+    pending = _pending(transaction.get_connection())
+    if pending is None:
+        pending = PendingKeys()
+        transaction.on_commit(pending)
+    pending.keys.update(keys)
 
-    transaction.on_commit(lambda: reindex.enqueue(keys))
+
+def discard_pending() -> None:
+    """Forget what this transaction asked to reindex: a full rebuild is about to cover it."""
+    pending = _pending(transaction.get_connection())
+    if pending is not None:
+        pending.keys.clear()

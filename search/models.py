@@ -67,11 +67,6 @@ class SearchEntry(models.Model):
     key = models.CharField(max_length=40, unique=True)
     kind = models.CharField(max_length=30, db_index=True)
     kind_label = models.CharField(max_length=80)
-    title = models.TextField()
-    body = models.TextField(blank=True)
-    document_text = models.TextField(blank=True)
-    # Extra words autocomplete matches (a person's structure), space separated.
-    autocomplete = models.TextField(blank=True)
     url = models.CharField(max_length=500)
     date = models.DateField(null=True, blank=True)
     year = models.CharField(max_length=4, blank=True, db_index=True)
@@ -88,6 +83,13 @@ class SearchEntry(models.Model):
     boost = models.FloatField(default=1.0)
     file_format = models.CharField(max_length=10, blank=True)
     file_size = models.PositiveBigIntegerField(null=True, blank=True)
+    # The long texts come last: SQLite reads a row's columns in order, so the facet
+    # columns above are read without walking through the overflow pages of these.
+    title = models.TextField()
+    # Extra words autocomplete matches (a person's structure), space separated.
+    autocomplete = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    document_text = models.TextField(blank=True)
     # PostgreSQL only (filled by the engine, GIN-indexed); unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
     suggest_vector = SearchVectorField(null=True, editable=False)

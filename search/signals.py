@@ -6,14 +6,14 @@ Membership changes need nothing: locks are opened per user at query time
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from groups.models import Profile, Structure, WorkingGroupPage
-from resources.models import ResourceDocument, ResourcePage, ResourcePageDocument
+from groups.models import Profile, Structure, Thematic, WorkingGroupPage
+from resources.models import ResourceDocument, ResourcePage, ResourcePageDocument, ResourceType
 from resources.signals import document_text_extracted
 from search import indexing
 from search.models import SearchEntry
@@ -108,3 +108,30 @@ def structure_changed(sender, instance, **kwargs):
         + [f"person:{pk}" for pk in profiles]
         + [f"page:{pk}" for pk in resources]
     )
+
+
+@receiver(pre_save, sender=Thematic, dispatch_uid="search-thematic-renaming")
+@receiver(pre_save, sender=ResourceType, dispatch_uid="search-type-renaming")
+def remember_slug(sender, instance, **kwargs):
+    instance._search_previous_slug = (
+        sender.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
+    )
+
+
+@receiver(post_save, sender=Thematic, dispatch_uid="search-thematic-renamed")
+def thematic_changed(sender, instance, **kwargs):
+    """Entries show thematic names: those of the thematic are written again."""
+    slugs = {instance.slug, getattr(instance, "_search_previous_slug", None)}
+    keys = SearchEntry.objects.filter(thematics__value__in=slugs - {None}).values_list(
+        "key", flat=True
+    )
+    indexing.reindex_on_commit(keys)
+
+
+@receiver(post_save, sender=ResourceType, dispatch_uid="search-type-renamed")
+def resource_type_changed(sender, instance, **kwargs):
+    slugs = {instance.slug, getattr(instance, "_search_previous_slug", None)}
+    keys = SearchEntry.objects.filter(resource_type__in=slugs - {None}).values_list(
+        "key", flat=True
+    )
+    indexing.reindex_on_commit(keys)

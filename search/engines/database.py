@@ -157,6 +157,7 @@ class DatabaseEngine(Engine):
                 self._write(list({e.key: e for e in batch}.values()))
                 done += len(batch)
                 progress(done)
+        vendor_module().after_rebuild()
 
     # Reading -------------------------------------------------------------------------
 
@@ -173,11 +174,12 @@ class DatabaseEngine(Engine):
         match = vendor.match(request.query)
         locks = closed_locks(user)
         filters = {f: tuple(v) for f, v in request.filters.items() if f in FACETS and v}
-        total, facets = self._facets(match, locks, filters)
         hits = []
         offset = (page - 1) * request.per_page
-        if total and offset < total and page <= MAX_PAGE:
-            hits = self._hits(vendor, request, match, locks, filters, offset)
+        with vendor.planned_on_the_index():
+            total, facets = self._facets(match, locks, filters)
+            if total and offset < total and page <= MAX_PAGE:
+                hits = self._hits(vendor, request, match, locks, filters, offset, total)
         results = SearchResults(
             hits=hits,
             total=total,
@@ -215,12 +217,21 @@ class DatabaseEngine(Engine):
             del counts[sql.MAX_FACET_VALUES :]
         return total, facets
 
-    def _hits(self, vendor, request, match, locks, filters, offset) -> list[Hit]:
-        query, params = sql.hits_sql(match, locks, filters, request.sort, request.per_page, offset)
+    def _hits(self, vendor, request, match, locks, filters, offset, total) -> list[Hit]:
+        # Beyond the cap, only the most boosted matches are ranked (see sql.hits_sql).
+        cap = vendor.CANDIDATE_CAP
+        cap = cap if cap and total > cap else None
+        query, params = sql.hits_sql(
+            match, locks, filters, request.sort, request.per_page, offset, candidate_cap=cap
+        )
         with connection.cursor() as cursor:
             cursor.execute(query, params)
             ids = [row[0] for row in cursor.fetchall()]
-        entries = SearchEntry.objects.prefetch_related("thematics").in_bulk(ids)
+        entries = (
+            SearchEntry.objects.defer("document_text", "search_vector", "suggest_vector")
+            .prefetch_related("thematics")
+            .in_bulk(ids)
+        )
         highlights = vendor.highlights(request.query, ids)
         hits = []
         for pk in ids:
@@ -264,8 +275,8 @@ class DatabaseEngine(Engine):
         if not changed:
             return ""
         suggestion = " ".join(corrected)
-        query, params = sql.hits_sql(vendor.match(parse(suggestion)), locks, {}, "relevance", 1, 0)
-        with connection.cursor() as cursor:
+        query, params = sql.exists_sql(vendor.match(parse(suggestion)), locks)
+        with vendor.planned_on_the_index(), connection.cursor() as cursor:
             cursor.execute(query, params)
             return suggestion if cursor.fetchone() else ""
 
@@ -274,12 +285,20 @@ class DatabaseEngine(Engine):
         match = vendor.suggest_match(prefix or "")
         if match is None:
             return []
-        query, params = sql.hits_sql(match, closed_locks(user), {}, "relevance", limit, 0)
-        query = query.replace("SELECT e.id,", "SELECT e.title, e.url, e.kind, e.kind_label,", 1)
-        with connection.cursor() as cursor:
+        query, params = sql.hits_sql(
+            match,
+            closed_locks(user),
+            {},
+            "relevance",
+            limit,
+            0,
+            candidate_cap=vendor.CANDIDATE_CAP,
+            columns="e.title, e.url, e.kind, e.kind_label",
+        )
+        with vendor.planned_on_the_index(), connection.cursor() as cursor:
             cursor.execute(query, params)
-            rows = cursor.fetchall()
+            rows = [row[:4] for row in cursor.fetchall()]
         return [
             Suggestion(label=title, url=url, kind=Choice(kind, kind_label))
-            for title, url, kind, kind_label, _score in rows
+            for title, url, kind, kind_label in rows
         ]

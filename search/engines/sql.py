@@ -111,8 +111,19 @@ def facets_sql(match: Match, closed_locks, filters: dict) -> tuple[str, list]:
 
 
 def hits_sql(
-    match: Match, closed_locks, filters: dict, sort: str, limit: int, offset: int
+    match: Match,
+    closed_locks,
+    filters: dict,
+    sort: str,
+    limit: int,
+    offset: int,
+    *,
+    candidate_cap: int | None = None,
+    columns: str = "e.id",
 ) -> tuple[str, list]:
+    """The page of hit ids. By date, the score is not computed at all. By relevance with a
+    `candidate_cap`, only the `candidate_cap` most boosted matches (popular, recent) are
+    scored: ranking a word found in 100,000 entries would read every entry's vector."""
     locks, lock_params = locks_filter(closed_locks)
     filters_where, filter_params = filters_sql(filters)
     where, params = sql_and(
@@ -122,9 +133,32 @@ def hits_sql(
             (filters_where, filter_params),
         ]
     )
-    order = "score, e.id" if sort != "date" else "e.date IS NULL, e.date DESC, score, e.id"
-    sql = (
-        f"SELECT e.id, {match.score_sql} AS score FROM {match.from_sql} WHERE {where} "
-        f"ORDER BY {order} LIMIT %s OFFSET %s"
+    params = [*match.from_params, *params, limit, offset]
+    if sort == "date":
+        return (
+            f"SELECT {columns}, 0 AS score FROM {match.from_sql} WHERE {where} "
+            "ORDER BY e.date IS NULL, e.date DESC, e.id LIMIT %s OFFSET %s",
+            params,
+        )
+    if candidate_cap:
+        return (
+            f"SELECT * FROM (SELECT {columns}, {match.score_sql} AS score, e.id AS entry_id "
+            f"FROM {match.from_sql} WHERE {where} ORDER BY e.boost DESC LIMIT {int(candidate_cap)}"
+            ") candidates ORDER BY score, entry_id LIMIT %s OFFSET %s",
+            params,
+        )
+    return (
+        f"SELECT {columns}, {match.score_sql} AS score FROM {match.from_sql} WHERE {where} "
+        "ORDER BY score, e.id LIMIT %s OFFSET %s",
+        params,
     )
-    return sql, [*match.from_params, *params, limit, offset]
+
+
+def exists_sql(match: Match, closed_locks) -> tuple[str, list]:
+    """Whether the user may see at least one match (no ranking, no sorting)."""
+    locks, lock_params = locks_filter(closed_locks)
+    where, params = sql_and([(match.where_sql, match.where_params), (locks, lock_params)])
+    return (
+        f"SELECT 1 FROM {match.from_sql} WHERE {where} LIMIT 1",
+        [*match.from_params, *params],
+    )

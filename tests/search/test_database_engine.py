@@ -10,6 +10,15 @@ from search.query import parse
 from tests.search.behaviour import EngineBehaviour
 
 
+def reading(queries) -> list[str]:
+    transaction_statements = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK", "SET LOCAL")
+    return [
+        query["sql"]
+        for query in queries.captured_queries
+        if not query["sql"].startswith(transaction_statements)
+    ]
+
+
 class TestDatabaseEngine(EngineBehaviour):
     @pytest.fixture
     def engine(self):
@@ -27,4 +36,24 @@ class TestDatabaseEngine(EngineBehaviour):
         with CaptureQueriesContext(connection) as many:
             results = engine.search(request, outsider)
         assert len(results.hits) > 1
-        assert len(many) == len(few) <= 6
+        assert len(many) == len(few)
+        # PostgreSQL adds its transaction statements (see postgresql.planned_on_the_index).
+        assert len(reading(many)) <= 6
+
+    def test_ranking_cap_keeps_totals_exact(self, engine, corpus, outsider, monkeypatch):
+        from search.engines.database import vendor_module
+
+        monkeypatch.setattr(vendor_module(), "CANDIDATE_CAP", 2)
+        results = self.search(engine, outsider, "atelier numérique", per_page=10)
+        assert results.total == 3
+        assert self.counts(results, "year") == {"2019": 1, "2022": 1, "2025": 1}
+        # Only the two most boosted (the most recent here) are ranked and shown.
+        assert {hit.date.year for hit in results.hits} == {2025, 2022}
+
+    def test_spelling_suggestion(self, engine, corpus, outsider):
+        results = self.search(engine, outsider, "pasarelle")
+        assert (results.total, results.suggestion) == (0, "passerelle")
+
+    def test_no_suggestion_from_private_titles(self, engine, corpus, outsider, member):
+        assert self.search(engine, outsider, "budgetaries").suggestion == ""
+        assert self.search(engine, member, "budgetaries").suggestion == "budgetaires"

@@ -1,13 +1,16 @@
 """The index follows the site: every change is searchable (or gone) once committed."""
 
 import io
+from contextlib import contextmanager
 
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.db import connection
 
 from wagtail.models import PageViewRestriction
 
 import pytest
+from django_tasks.signals import task_enqueued
 
 from groups.models import Membership
 from groups.services import group_visibility_set, membership_add
@@ -23,6 +26,7 @@ from tests.factories import (
     NetworkDirectoryPageFactory,
     ResourceIndexPageFactory,
     ResourcePageFactory,
+    ThematicFactory,
     WorkingGroupIndexPageFactory,
     WorkingGroupPageFactory,
 )
@@ -57,9 +61,20 @@ def private_group(home_page, member):
 
 
 @pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """Run what is enqueued on commit, as a real request's commit would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+def commit(db):
+    """At the end of the block, run what the test's transaction registered for its commit, as
+    a real commit would (the test transaction itself is never committed)."""
+
+    @contextmanager
+    def committed():
+        yield
+        while connection.run_on_commit:
+            callbacks = [callback for _ids, callback, _robust in connection.run_on_commit]
+            connection.run_on_commit.clear()
+            for callback in callbacks:
+                callback()
+
+    return committed
 
 
 def found(text, user) -> list[str]:
@@ -218,3 +233,36 @@ def test_search_rebuild_command(library, outsider):
     call_command("search_rebuild", stdout=out)
     assert "reconstruit" in out.getvalue()
     assert found("logement", outsider) == [f"page:{page.pk}"]
+
+
+def test_renamed_thematic_is_shown_renamed(library, outsider, commit):
+    thematic = ThematicFactory(name="Santé", slug="sante")
+    with commit():
+        page = ResourcePageFactory(parent=library, title="Guide du logement")
+        page.thematics.add(thematic)
+        page.save_revision().publish()
+    with commit():
+        thematic.name = "Santé et bien-être"
+        thematic.save()
+    results = DatabaseEngine().search(SearchRequest(query=parse("logement")), outsider)
+    assert [t.label for t in results.hits[0].thematics] == ["Santé et bien-être"]
+
+
+def test_one_task_per_transaction(library, commit):
+    enqueued = []
+
+    def record(sender, task_result, **kwargs):
+        if task_result.task.name == "reindex":
+            enqueued.append(task_result.args[0])
+
+    task_enqueued.connect(record)
+    try:
+        with commit():
+            first = ResourcePageFactory(parent=library, title="Premier guide")
+            second = ResourcePageFactory(parent=library, title="Second guide")
+            first.save_revision().publish()
+            second.save_revision().publish()
+    finally:
+        task_enqueued.disconnect(record)
+    assert len(enqueued) == 1
+    assert {f"page:{first.pk}", f"page:{second.pk}"} <= set(enqueued[0])
