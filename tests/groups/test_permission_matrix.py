@@ -1,8 +1,11 @@
 """Membership is the source of every right in a members-only group: who sees its pages,
 meetings and documents, in every listing, and who may publish there."""
 
+import html
+
 from django.core import mail
 from django.core.management import call_command
+from django.utils.html import strip_tags
 
 from wagtail.models import PageViewRestriction, TaskState, WorkflowState
 
@@ -12,6 +15,7 @@ from groups.follows import digests_send, follow_set
 from groups.models import Profile, WorkingGroupPage
 from groups.services import group_visibility_set, membership_remove
 from home.models import NewsPage
+from tests.search.helpers import rebuild_search_index
 
 pytestmark = pytest.mark.django_db
 
@@ -31,9 +35,10 @@ def listing_urls(group, hub):
 
 
 def visible_text(client, url):
+    """The page's text without its tags (search results mark the matched words)."""
     response = client.get(url)
     assert response.status_code == 200, url
-    return response.content.decode()
+    return html.unescape(strip_tags(response.content.decode()))
 
 
 def test_non_member_gets_not_found_on_pages_and_documents(client, private_group, outsider):
@@ -50,6 +55,7 @@ def test_non_member_gets_not_found_on_pages_and_documents(client, private_group,
 def test_non_member_sees_it_in_no_listing_feed_hub_or_count(client, private_group, hub, outsider):
     follow_set(user=outsider, thematic=hub.thematic, follow=True)
     follow_set(user=outsider, group=private_group, follow=True)  # followed before it closed
+    rebuild_search_index()
     client.force_login(outsider)
     for url in listing_urls(private_group, hub):
         text = visible_text(client, url)
@@ -69,6 +75,7 @@ def test_non_member_digest_never_mentions_it(private_group, hub, outsider):
 
 
 def test_member_sees_pages_documents_listings_feed_and_digest(client, private_group, hub, member):
+    rebuild_search_index()
     client.force_login(member)
     for page in [private_group, private_group.meeting, private_group.news]:
         assert page.title in visible_text(client, page.url)

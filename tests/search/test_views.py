@@ -3,6 +3,9 @@
 import datetime
 import re
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 import pytest
 
 from search.engines.base import Choice
@@ -300,3 +303,23 @@ def test_the_search_page_needs_a_login(client, engine):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/connexion/")
+
+
+def test_the_page_costs_the_same_queries_for_one_hit_or_a_full_page(
+    professional_client, monkeypatch
+):
+    """Around the engine, the page reads picks and writes the analytics: a fixed number of
+    queries, whatever the number of hits (the engine's own queries are its business)."""
+
+    def queries_for(entries, query):
+        fake = FakeEngine(entries)
+        monkeypatch.setattr("search.views.get_engine", lambda: fake)
+        professional_client.get("/recherche/", {"q": "warmup"})  # session, caches
+        with CaptureQueriesContext(connection) as captured:
+            response = professional_client.get("/recherche/", {"q": query})
+        assert response.status_code == 200
+        return len(captured)
+
+    one = queries_for([entry("page:1", "Unique mobilité")], "unique")
+    many = queries_for(corpus(), "mobilite")
+    assert one == many
