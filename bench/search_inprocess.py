@@ -12,6 +12,7 @@ and `profile` are run by hand with the environment `bench/search.py --env` print
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -295,39 +296,40 @@ def explain(text: str) -> None:
     query = parse(text, synonym_table())
     match = vendor.match(query)
     locks = closed_locks(get_user_model().objects.get(username=USERNAME))
+    cap = getattr(vendor, "CANDIDATE_CAP", None)  # as the engine does (see _hits)
+    with connection.cursor() as cursor:
+        cursor.execute(*sql.facets_sql(match, locks, {}))
+        total = cursor.fetchall()[-1][-1]
+    hits_cap = cap if cap and total > cap else None
     statements = {
         "total and facets": sql.facets_sql(match, locks, {}),
-        "page of hits": sql.hits_sql(match, locks, {}, "relevance", 10, 0),
+        f"page of hits (of {total}, cap {hits_cap})": sql.hits_sql(
+            match, locks, {}, "relevance", 10, 0, candidate_cap=hits_cap
+        ),
         "suggestions (as a prefix)": sql.hits_sql(
-            vendor.suggest_match(text), locks, {}, "relevance", 8, 0
+            vendor.suggest_match(text), locks, {}, "relevance", 8, 0, candidate_cap=cap
         ),
     }
     prefix = "EXPLAIN (ANALYZE, BUFFERS) " if connection.vendor == "postgresql" else ""
     prefix = prefix or "EXPLAIN QUERY PLAN "
-    with connection.cursor() as cursor:
-        for name, (statement, params) in statements.items():
+    planned = getattr(vendor, "planned_on_the_index", contextlib.nullcontext)
+    for name, (statement, params) in statements.items():
+        with planned(), connection.cursor() as cursor:
             started = time.perf_counter()
             cursor.execute(statement, params)
             cursor.fetchall()
             elapsed = (time.perf_counter() - started) * 1000
             cursor.execute(prefix + statement, params)
             plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
-            print(f"--- {text}: {name} ({elapsed:.0f} ms)\n{plan}\n")
-        ids = [row[0] for row in _run(*statements["page of hits"])]
-        started = time.perf_counter()
-        vendor.highlights(query, ids)
-        print(
-            f"--- {text}: highlights of {len(ids)} hits: "
-            f"{(time.perf_counter() - started) * 1000:.0f} ms\n"
-        )
-
-
-def _run(statement: str, params: list) -> list:
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params)
-        return cursor.fetchall()
+        print(f"--- {text}: {name} ({elapsed:.0f} ms)\n{plan}\n")
+    hits_statement = statements[next(k for k in statements if k.startswith("page of hits"))]
+    with planned(), connection.cursor() as cursor:
+        cursor.execute(*hits_statement)
+        ids = [row[0] for row in cursor.fetchall()]
+    started = time.perf_counter()
+    vendor.highlights(query, ids)
+    elapsed = (time.perf_counter() - started) * 1000
+    print(f"--- {text}: highlights of {len(ids)} hits: {elapsed:.0f} ms\n")
 
 
 def profile(path: str, runs: int) -> None:
