@@ -182,15 +182,15 @@ def bench_run(database: str, count: int, args, static_root: Path) -> dict:
     result: dict = {"database": database, "count": count}
     try:
         manage = [sys.executable, "manage.py"]
+        skip = ["--skip-wagtail"] if args.skip_wagtail else []
         if args.measure_only and not fresh:
             result["prepare"] = {}
         else:
             run([*manage, "migrate", "--noinput"], env, "migrate")
             if fresh:
                 run([*manage, "seed_demo"], env, "seed_demo")
-            result["prepare"] = inprocess(env, "prepare", str(count))
+            result["prepare"] = inprocess(env, "prepare", str(count), *skip)
         if not args.skip_measure:
-            skip = ["--skip-wagtail"] if args.skip_wagtail else []
             result["inprocess"] = inprocess(env, "measure", str(args.runs), *skip)
             result["http"] = serve_and_time(env, workdir, args, password)
     finally:
@@ -335,7 +335,8 @@ def parse_args(argv=None):
     parser.add_argument(
         "--skip-wagtail",
         action="store_true",
-        help="do not time Wagtail's backend (its figures are kept from the previous run)",
+        help="leave Wagtail's backend out: not indexed, not timed (figures of a previous run "
+        "in the same --workdir are kept)",
     )
     parser.add_argument(
         "--measure-only",

@@ -166,15 +166,16 @@ def index_wagtail() -> dict:
     return {"wagtail_entries": total, "wagtail_index_s": elapsed}
 
 
-def prepare(count: int) -> dict:
+def prepare(count: int, with_wagtail: bool = True) -> dict:
     from search.models import SynonymGroup
 
     for expressions in SYNONYMS:
         SynonymGroup.objects.get_or_create(expressions=expressions)
     result = insert_resources(count)
     say(f"resources: {result}")
-    result |= index_wagtail()
-    say(f"Wagtail index: {result.get('wagtail_index_s', 'already built')}")
+    if with_wagtail:
+        result |= index_wagtail()
+        say(f"Wagtail index: {result.get('wagtail_index_s', 'already built')}")
     try:
         result |= index_trame()
     except Exception as error:  # noqa: BLE001 (reported in the table; Wagtail still measured)
@@ -364,7 +365,8 @@ def main(argv: list[str]) -> None:
         profile(value, int(argv[2]) if len(argv) > 2 else 20)
     else:
         with_wagtail = "--skip-wagtail" not in argv
-        emit(prepare(int(value)) if command == "prepare" else measure(int(value), with_wagtail))
+        run = prepare if command == "prepare" else measure
+        emit(run(int(value), with_wagtail))
 
 
 if __name__ == "__main__":
