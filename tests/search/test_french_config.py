@@ -25,6 +25,6 @@ def test_accents_are_ignored(news):
 
 def test_plural_finds_singular_on_postgresql(news):
     if connection.vendor != "postgresql":
-        pytest.skip("French stemming is configured on PostgreSQL (french_unaccent); "
-                    "SQLite stemming comes with the search engine of issue 5")  # fmt: skip
+        pytest.skip("Wagtail's own backend stems French only on PostgreSQL (french_unaccent); "
+                    "Trame's engine stems on SQLite too (tests/search/behaviour.py)")  # fmt: skip
     assert titles("formations") == {"Programme de formation"}
