@@ -76,29 +76,39 @@ def filters_sql(filters: dict, alias: str = "e", *, except_facet: str = "") -> t
     )
 
 
+def _label_sql(facet: str) -> str:
+    """The label of the facet value `g.v`, read from one entry (or thematic row) carrying it:
+    counting reads values only, so a few labels are fetched instead of one per match."""
+    if facet == "thematic":
+        return f"(SELECT t.label FROM {THEMATIC_TABLE} t WHERE t.value = g.v LIMIT 1)"
+    value, label = FACET_COLUMNS[facet]
+    if value == label:
+        return "g.v"
+    return f"(SELECT x.{label} FROM {ENTRY_TABLE} x WHERE x.{value} = g.v LIMIT 1)"
+
+
 def facets_sql(match: Match, closed_locks, filters: dict) -> tuple[str, list]:
     """One query answering the total and every facet's counts on the permission-filtered
     match set, each facet counted with the other facets' selections only."""
     locks, lock_params = locks_filter(closed_locks)
     where, where_params = sql_and([(match.where_sql, match.where_params), (locks, lock_params)])
-    columns = ", ".join(
-        f"e.{column}" for pair in FACET_COLUMNS.values() for column in dict.fromkeys(pair)
-    )
+    columns = ", ".join(f"e.{value}" for value, _ in FACET_COLUMNS.values())
     parts, params = [], [*match.from_params, *where_params]
     for facet in FACETS:
         condition, condition_params = filters_sql(filters, "m", except_facet=facet)
         if facet == "thematic":
-            parts.append(
-                "SELECT 'thematic', t.value, MIN(t.label), COUNT(*) FROM m "
+            counts = (
+                "SELECT t.value AS v, COUNT(*) AS n FROM m "
                 f"JOIN {THEMATIC_TABLE} t ON t.entry_id = m.id WHERE {condition} "
                 "GROUP BY t.value"
             )
         else:
-            value, label = FACET_COLUMNS[facet]
-            parts.append(
-                f"SELECT '{facet}', m.{value}, MIN(m.{label}), COUNT(*) FROM m "
+            value = FACET_COLUMNS[facet][0]
+            counts = (
+                f"SELECT m.{value} AS v, COUNT(*) AS n FROM m "
                 f"WHERE {condition} AND m.{value} <> '' GROUP BY m.{value}"
             )
+        parts.append(f"SELECT '{facet}', g.v, {_label_sql(facet)}, g.n FROM ({counts}) g")
         params.extend(condition_params)
     condition, condition_params = filters_sql(filters, "m")
     parts.append(f"SELECT '', '', '', COUNT(*) FROM m WHERE {condition}")
