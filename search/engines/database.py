@@ -292,7 +292,7 @@ class DatabaseEngine(Engine):
             "relevance",
             limit,
             0,
-            candidate_cap=vendor.CANDIDATE_CAP,
+            candidate_cap=vendor.AUTOCOMPLETE_CANDIDATE_CAP,
             columns="e.title, e.url, e.kind, e.kind_label",
         )
         with vendor.planned_on_the_index(), connection.cursor() as cursor:

@@ -20,6 +20,8 @@ CONFIG = "french_unaccent"
 # Ranking reads each match's whole vector: beyond this many matches only the most boosted
 # (popular, recent) are ranked. Totals and facet counts stay exact.
 CANDIDATE_CAP = 5_000
+# Eight suggestions as the user types: the most boosted few hundred prefix matches suffice.
+AUTOCOMPLETE_CANDIDATE_CAP = 500
 MARK_START, MARK_END = "\ue000", "\ue001"
 # tsvectors are capped at 1 MB: only the start of a very long document is indexed.
 MAX_INDEXED_CHARS = 300_000
