@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from django.db import connection, transaction
 
 from search.analysis import fold, tokens
-from search.engines.sql import Match
+from search.engines.sql import Match, best_snippet
 from search.query import Clause, ParsedQuery
 
 CONFIG = "french_unaccent"
@@ -91,16 +91,9 @@ def highlights(query: ParsedQuery, ids: list[int]) -> dict[int, tuple[str, str]]
             statement, [TITLE_OPTIONS, HEADLINE_OPTIONS, HEADLINE_OPTIONS, *params, *ids]
         )
         rows = cursor.fetchall()
-    result = {}
-    for pk, title, body, document in rows:
-        if MARK_START in body or not document:
-            snippet = body
-        elif MARK_START in document or not body:
-            snippet = document
-        else:
-            snippet = body
-        result[pk] = (title, snippet)
-    return result
+    return {
+        pk: (title, best_snippet(body, document, MARK_START)) for pk, title, body, document in rows
+    }
 
 
 def after_write(ids: list[int]) -> None:

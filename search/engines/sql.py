@@ -34,6 +34,16 @@ class Match:
     score_sql: str = "0"  # lower is better; no parameters
 
 
+def best_snippet(body: str, document: str, marker: str) -> str:
+    """The body's snippet when it shows a match (or there is no document text), otherwise
+    the document text's: a word found only inside an attached file is shown there."""
+    if marker in body or not document:
+        return body
+    if marker in document or not body:
+        return document
+    return body
+
+
 def sql_and(parts: list[tuple[str, list]]) -> tuple[str, list]:
     parts = [(sql, params) for sql, params in parts if sql]
     if not parts:

@@ -14,7 +14,7 @@ from django.db import connection
 
 from search.analysis import TOKEN_RE, fold, stem, tokens
 from search.engines.fulltext_sql import SQLITE_CREATE
-from search.engines.sql import Match
+from search.engines.sql import Match, best_snippet
 from search.query import Clause, ParsedQuery
 
 # bm25() column weights: title, body, document_text.
@@ -92,16 +92,10 @@ def highlights(query: ParsedQuery, ids: list[int]) -> dict[int, tuple[str, str]]
     with connection.cursor() as cursor:
         cursor.execute(sql, [*marks, *marks, *marks, match_expression(query), *ids])
         rows = cursor.fetchall()
-    result = {}
-    for rowid, title, body, document in rows:
-        if MARK_START in body or not document:
-            snippet = body
-        elif MARK_START in document or not body:
-            snippet = document
-        else:
-            snippet = body
-        result[rowid] = (title, snippet)
-    return result
+    return {
+        rowid: (title, best_snippet(body, document, MARK_START))
+        for rowid, title, body, document in rows
+    }
 
 
 def prefix_expression(prefix: str) -> str:
