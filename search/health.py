@@ -4,8 +4,8 @@ against entries expected, the last reindexing, reindex tasks waiting or failed, 
 """
 
 import logging
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cached_property
 
 from django.conf import settings
 from django.db.models import Max
@@ -18,6 +18,7 @@ logger = logging.getLogger("search")
 REINDEX_TASK_PATH = "search.tasks.reindex"
 # A reindex task still waiting after this long means no worker is taking them.
 STUCK_AFTER = timedelta(minutes=15)
+WAITING = ("READY", "RUNNING")
 
 
 def failure_record(*, keys: list[str], attempts: int, error: str) -> ReindexFailure:
@@ -44,14 +45,40 @@ def _queued_reindex_tasks():
     return DBTaskResult.objects.filter(task_path=REINDEX_TASK_PATH)
 
 
-@dataclass
 class IndexHealth:
-    entries: int
-    last_indexed_at: datetime | None
-    open_failures: int
-    pending_tasks: int | None  # None: tasks run at once, nothing waits
-    stuck_tasks: int
-    last_checks: list[IndexCheck] = field(default_factory=list)
+    """Each figure is read when first asked for: `/healthz` asks for the problems only."""
+
+    @cached_property
+    def entries(self) -> int:
+        return SearchEntry.objects.count()
+
+    @cached_property
+    def last_indexed_at(self) -> datetime | None:
+        return SearchEntry.objects.aggregate(last=Max("indexed_at"))["last"]
+
+    @cached_property
+    def open_failures(self) -> list[ReindexFailure]:
+        return list(ReindexFailure.objects.filter(resolved_at__isnull=True)[:20])
+
+    @cached_property
+    def pending_tasks(self) -> int | None:
+        """Reindex tasks waiting for the worker; None when tasks run at once."""
+        tasks = _queued_reindex_tasks()
+        return None if tasks is None else tasks.filter(status__in=WAITING).count()
+
+    @cached_property
+    def stuck_tasks(self) -> int:
+        tasks = _queued_reindex_tasks()
+        if tasks is None:
+            return 0
+        since = timezone.now() - STUCK_AFTER
+        return tasks.filter(status__in=WAITING, enqueued_at__lt=since).count()
+
+    @cached_property
+    def last_checks(self) -> list[IndexCheck]:
+        """The newest `search_check` of each engine."""
+        engines = IndexCheck.objects.order_by().values_list("engine", flat=True).distinct()
+        return [IndexCheck.objects.filter(engine=engine).first() for engine in sorted(engines)]
 
     @property
     def problems(self) -> list[str]:
@@ -65,27 +92,7 @@ class IndexHealth:
             problems.append("drift")
         return problems
 
-    @property
-    def degraded(self) -> bool:
-        return bool(self.problems)
 
-
-def index_health() -> IndexHealth:
-    entries = SearchEntry.objects.aggregate(last=Max("indexed_at"))
-    tasks = _queued_reindex_tasks()
-    pending = stuck = None
-    if tasks is not None:
-        waiting = tasks.filter(status__in=["READY", "RUNNING"])
-        pending = waiting.count()
-        stuck = waiting.filter(enqueued_at__lt=timezone.now() - STUCK_AFTER).count()
-    checks = []
-    for engine in IndexCheck.objects.order_by().values_list("engine", flat=True).distinct():
-        checks.append(IndexCheck.objects.filter(engine=engine).first())
-    return IndexHealth(
-        entries=SearchEntry.objects.count(),
-        last_indexed_at=entries["last"],
-        open_failures=ReindexFailure.objects.filter(resolved_at__isnull=True).count(),
-        pending_tasks=pending,
-        stuck_tasks=stuck or 0,
-        last_checks=sorted(checks, key=lambda check: check.engine),
-    )
+def index_problems() -> list[str]:
+    """For `/healthz`."""
+    return IndexHealth().problems
