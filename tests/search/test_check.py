@@ -63,7 +63,9 @@ def test_database_digest_matches_the_python_digest_for_every_kind_of_value(db):
         file_size=123456789012,
         autocomplete=("Conseillère", "Dole"),
     )
-    bare = IndexEntry(key="structure:2", kind=Choice("structure", "Structure"), title="ARML", url="/")
+    bare = IndexEntry(
+        key="structure:2", kind=Choice("structure", "Structure"), title="ARML", url="/"
+    )
     DatabaseEngine().index([entry, bare])
     assert dict(DatabaseEngine().digests()) == {
         "page:1": entry_digest(entry),
