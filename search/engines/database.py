@@ -82,6 +82,7 @@ class DatabaseEngine(Engine):
         return [
             SearchEntry(
                 **stored_values(entry),
+                year=entry.year,  # derived from the date, which the digest covers
                 popularity=entry.popularity,
                 boost=boost(entry, today),
                 indexed_at=now,

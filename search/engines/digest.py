@@ -38,7 +38,8 @@ SEPARATOR = "\x1f"
 
 
 def stored_values(entry) -> dict:
-    """The columns the database engine stores for an `IndexEntry` (but its scores)."""
+    """The columns the database engine stores for an `IndexEntry`, but the scores
+    (popularity, boost) and the year (derived from the date)."""
     return {
         "key": entry.key,
         "kind": entry.kind.value,
