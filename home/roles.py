@@ -30,12 +30,13 @@ EDITOR_MODEL_PERMISSIONS = {
         "delete_resourcetype",
         "view_resourceviewday",
     ],
-    # Search: the synonyms list, the search report, and the editors' picks.
+    # Search: the synonyms list, the search report, the index health, the editors' picks.
     "search": [
         "add_synonymgroup",
         "change_synonymgroup",
         "delete_synonymgroup",
         "view_searchqueryday",
+        "view_indexcheck",
     ],
     "wagtailsearchpromotions": [
         "add_searchpromotion",

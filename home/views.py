@@ -6,19 +6,30 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve as static_serve
 
+from home.health import checks_run
+
 
 @login_not_required
 @never_cache
 @require_GET
 def healthz(request):
-    """For load balancers and monitoring: is the database answering?"""
+    """For load balancers and monitoring: is the database answering (503 otherwise), and is
+    everything else well ("degraded" with the problems' codes otherwise, still 200: a
+    degraded search index is no reason to take the server out of service)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
+        problems = checks_run()
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    answer = {"status": "ok", "database": "ok"}
+    for name, codes in problems.items():
+        answer[name] = "degraded" if codes else "ok"
+        if codes:
+            answer["status"] = "degraded"
+            answer[f"{name}_problems"] = codes
+    return JsonResponse(answer)
 
 
 # Only image files are served from MEDIA_ROOT; documents always go through Wagtail's

@@ -13,4 +13,8 @@ class SearchConfig(AppConfig):
 
         connection_created.connect(register_functions, dispatch_uid="search-sqlite-functions")
 
+        from home.health import check_register
         from search import signals  # noqa: F401 - connects the index updates
+        from search.health import index_problems
+
+        check_register("search", index_problems)

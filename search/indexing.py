@@ -5,6 +5,7 @@ The database engine is ALWAYS written: it is the fallback of the Elasticsearch e
 must stay current. `get_engine()` is written too when it is another engine.
 """
 
+import logging
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -15,6 +16,8 @@ from resources.models import ResourceDocument, ResourcePage
 from search import sources
 from search.engines import get_engine
 from search.engines.database import DatabaseEngine
+
+logger = logging.getLogger("search")
 
 
 def engines() -> list:
@@ -62,43 +65,67 @@ def collection_keys(collection: Collection) -> list[str]:
 
 
 class PendingKeys:
-    """The keys a transaction asks to reindex, enqueued as ONE task when it commits: a page
-    publication alone sends several signals, a demo or an import thousands."""
+    """The keys one transaction level asks to reindex, enqueued as ONE task when the
+    transaction commits: a page publication alone sends several signals, an import thousands.
 
-    def __init__(self):
-        self.keys: set[str] = set()
+    There is one per savepoint level, registered with that level's `on_commit`, so a
+    rolled-back savepoint takes its keys with it and nothing is indexed for it."""
+
+    def __init__(self, keys: set[str]):
+        self.keys = keys
 
     def __call__(self):
-        if self.keys:
-            from search.tasks import reindex
+        enqueue_reindex(self.keys)
 
-            reindex.enqueue(sorted(self.keys))
+
+def enqueue_reindex(keys: Iterable[str]) -> None:
+    """Hand the keys to the task backend. The change is committed already: if the backend
+    cannot take them, say so loudly and record it, the request still succeeds."""
+    keys = sorted(set(keys))
+    if not keys:
+        return
+    from search import health
+    from search.tasks import reindex
+
+    try:
+        reindex.enqueue(keys)
+    except Exception as error:
+        logger.exception("Could not enqueue the reindexing of %d keys: %s", len(keys), keys)
+        health.failure_record(keys=keys, attempts=0, error=repr(error))
 
 
 def _pending(connection) -> PendingKeys | None:
-    if not connection.in_atomic_block:
-        return None
-    for _savepoints, callback, _robust in connection.run_on_commit:
-        if isinstance(callback, PendingKeys):
+    """The keys gathered so far at the current savepoint level, if any."""
+    level = set(connection.savepoint_ids)
+    for savepoints, callback, _robust in connection.run_on_commit:
+        if isinstance(callback, PendingKeys) and savepoints == level:
             return callback
     return None
 
 
 def reindex_on_commit(keys: Iterable[str]) -> None:
-    """Enqueue the reindexing once the transaction is committed (the task reads the
-    committed state; nothing is enqueued for a rolled-back change)."""
+    """Reindex these keys once the change that asks for it is committed: at once outside a
+    transaction (autocommit: it already is), when the outermost transaction commits
+    otherwise. The task reads the committed state; a rolled-back change enqueues nothing."""
     keys = set(keys)
     if not keys:
         return
-    pending = _pending(transaction.get_connection())
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        enqueue_reindex(keys)
+        return
+    pending = _pending(connection)
     if pending is None:
-        pending = PendingKeys()
-        transaction.on_commit(pending)
-    pending.keys.update(keys)
+        # Registered with its keys already in it: `on_commit` may not wait (Django runs the
+        # callback at once when no transaction is open).
+        transaction.on_commit(PendingKeys(keys), robust=True)
+    else:
+        pending.keys.update(keys)
 
 
 def discard_pending() -> None:
     """Forget what this transaction asked to reindex: a full rebuild is about to cover it."""
-    pending = _pending(transaction.get_connection())
-    if pending is not None:
-        pending.keys.clear()
+    connection = transaction.get_connection()
+    for _savepoints, callback, _robust in connection.run_on_commit:
+        if isinstance(callback, PendingKeys):
+            callback.keys.clear()

@@ -93,6 +93,10 @@ class SearchEntry(models.Model):
     # PostgreSQL only (filled by the engine, GIN-indexed); unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
     suggest_vector = SearchVectorField(null=True, editable=False)
+    # Written by the database itself from the row (triggers of migration 0005), so any
+    # change to a row shows in `search_check`; see `search.engines.digest`.
+    digest = models.CharField(max_length=64, null=True, editable=False)
+    indexed_at = models.DateTimeField(null=True, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("search index entry")
@@ -138,3 +142,54 @@ class SearchQueryDay(models.Model):
 
     def __str__(self):
         return f"{self.query} ({self.date:%Y-%m-%d})"
+
+
+class IndexCheck(models.Model):
+    """One run of `manage.py search_check` on one engine: what the index held against what
+    the database says it should hold. The newest run per engine is the index's health."""
+
+    checked_at = models.DateTimeField(_("checked at"), auto_now_add=True, db_index=True)
+    engine = models.CharField(_("engine"), max_length=30)
+    expected = models.PositiveIntegerField(_("expected entries"))
+    indexed = models.PositiveIntegerField(_("indexed entries"))
+    missing = models.PositiveIntegerField(_("missing"))
+    stale = models.PositiveIntegerField(_("stale"))
+    extra = models.PositiveIntegerField(_("should not be there"))
+    repaired = models.BooleanField(_("repaired"), default=False)
+    # A few keys of each kind of drift, for the editors' panel and the logs.
+    sample = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("search index check")
+        verbose_name_plural = _("search index checks")
+        ordering = ["-checked_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.engine} {self.checked_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def drift(self) -> int:
+        return self.missing + self.stale + self.extra
+
+    @property
+    def healthy(self) -> bool:
+        return self.repaired or not self.drift
+
+
+class ReindexFailure(models.Model):
+    """Index keys whose reindexing failed after every retry. Resolved when a later reindex
+    writes them, or when `search_check` finds the index right."""
+
+    failed_at = models.DateTimeField(_("failed at"), auto_now_add=True, db_index=True)
+    keys = models.JSONField(_("keys"))
+    attempts = models.PositiveSmallIntegerField(_("attempts"))
+    error = models.TextField(_("error"))
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("failed reindexing")
+        verbose_name_plural = _("failed reindexings")
+        ordering = ["-failed_at", "-pk"]
+
+    def __str__(self):
+        return f"{len(self.keys)} keys, {self.failed_at:%Y-%m-%d %H:%M}"

@@ -1,11 +1,49 @@
+import logging
+from datetime import timedelta
+
+from django.utils import timezone
+
 from django_tasks import task
+
+logger = logging.getLogger("search")
+
+MAX_ATTEMPTS = 3
+# Seconds before the second and third attempts, where the task backend can wait.
+RETRY_DELAYS = (30, 300)
 
 
 @task()
-def reindex(keys: list[str]) -> str:
+def reindex(keys: list[str], attempt: int = 1) -> str:
     """Bring these index keys ("page:12", "document:5"...) up to date on every engine (run at
-    once in development and tests, by the database-backed worker in production)."""
+    once in development and tests, by the database-backed worker in production).
+
+    A failure is logged with its keys and retried; after the last attempt it is recorded
+    for the editors' index panel and `/healthz`, and the task ends failed."""
+    from search import health
     from search.indexing import reindex_keys
 
-    written, deleted = reindex_keys(keys)
+    try:
+        written, deleted = reindex_keys(keys)
+    except Exception as error:
+        logger.exception(
+            "Reindexing failed (attempt %d of %d) for %d keys: %s",
+            attempt,
+            MAX_ATTEMPTS,
+            len(keys),
+            " ".join(keys),
+        )
+        if attempt < MAX_ATTEMPTS:
+            _retry(keys, attempt + 1)
+        else:
+            health.failure_record(keys=keys, attempts=attempt, error=repr(error))
+        raise
+    health.failures_resolve(keys=keys)
     return f"{written} indexed, {deleted} deleted"
+
+
+def _retry(keys: list[str], attempt: int) -> None:
+    if reindex.get_backend().supports_defer:
+        delay = timedelta(seconds=RETRY_DELAYS[attempt - 2])
+        reindex.using(run_after=timezone.now() + delay).enqueue(keys, attempt)
+    else:
+        reindex.enqueue(keys, attempt)

@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from search import reports
 from search.models import SynonymGroup
+from search.panels import HEALTH_PERMISSION, IndexHealthPanel
 
 
 class SynonymGroupViewSet(SnippetViewSet):
@@ -79,3 +80,9 @@ def register_zero_result_queries_menu_item():
         icon_name="warning",
         order=930,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_index_health_panel(request, panels):
+    if request.user.has_perm(HEALTH_PERMISSION):
+        panels.append(IndexHealthPanel())

@@ -10,7 +10,7 @@ engine only ever returns, counts or suggests entries none of whose locks is clos
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from search.query import ParsedQuery
@@ -129,4 +129,10 @@ class Engine:
         self, entries: Iterable[IndexEntry], total: int, progress: Callable[[int], None]
     ) -> None:
         """Replace the whole index with `entries`, calling `progress(done)` as it goes."""
+        raise NotImplementedError
+
+    def digests(self, keys: Iterable[str] | None = None) -> Iterator[tuple[str, str]]:
+        """(key, digest) of every entry held (or of those of `keys`), the digest as
+        `search.engines.digest` computes it from what is held: `search_check` compares them
+        with the site's."""
         raise NotImplementedError

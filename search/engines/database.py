@@ -10,7 +10,8 @@ facet counts.
 import difflib
 import html
 import math
-from collections.abc import Callable, Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from django.db import connection, transaction
@@ -29,6 +30,7 @@ from search.engines.base import (
     SearchResults,
     Suggestion,
 )
+from search.engines.digest import stored_values, with_thematics
 from search.models import SearchEntry, SearchEntryThematic
 from search.query import parse
 from search.visibility import closed_locks
@@ -76,30 +78,14 @@ class DatabaseEngine(Engine):
     # Writing -------------------------------------------------------------------------
 
     def _rows(self, entries: list[IndexEntry]) -> list[SearchEntry]:
-        today = timezone.localdate()
+        today, now = timezone.localdate(), timezone.now()
         return [
             SearchEntry(
-                key=entry.key,
-                kind=entry.kind.value,
-                kind_label=entry.kind.label,
-                title=entry.title,
-                body=entry.body,
-                document_text=entry.document_text,
-                autocomplete=" ".join(entry.autocomplete),
-                url=entry.url,
-                date=entry.date,
-                year=entry.year,
-                resource_type=entry.resource_type.value if entry.resource_type else "",
-                resource_type_label=entry.resource_type.label if entry.resource_type else "",
-                structure=entry.structure.value if entry.structure else "",
-                structure_label=entry.structure.label if entry.structure else "",
-                group=entry.group.value if entry.group else "",
-                group_label=entry.group.label if entry.group else "",
-                locks=f" {' '.join(entry.locks)} " if entry.locks else "",
+                **stored_values(entry),
+                year=entry.year,  # derived from the date, which the digest covers
                 popularity=entry.popularity,
                 boost=boost(entry, today),
-                file_format=entry.file_format,
-                file_size=entry.file_size,
+                indexed_at=now,
             )
             for entry in entries
         ]
@@ -158,6 +144,22 @@ class DatabaseEngine(Engine):
                 done += len(batch)
                 progress(done)
         vendor_module().after_rebuild()
+
+    def digests(self, keys: Iterable[str] | None = None) -> Iterator[tuple[str, str]]:
+        """The database computed each row's digest (migration 0005); thematics live in a
+        side table and are added to it here."""
+        rows = SearchEntry.objects.all()
+        side = SearchEntryThematic.objects.all()
+        if keys is not None:
+            rows = rows.filter(key__in=list(keys))
+            side = side.filter(entry__in=rows)
+        thematics = defaultdict(list)
+        for entry_id, value, label in side.values_list("entry_id", "value", "label").iterator(
+            chunk_size=5000
+        ):
+            thematics[entry_id].append((value, label))
+        for pk, key, digest in rows.values_list("pk", "key", "digest").iterator(chunk_size=5000):
+            yield key, with_thematics(digest or "", thematics.get(pk, ()))
 
     # Reading -------------------------------------------------------------------------
 

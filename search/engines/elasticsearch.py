@@ -14,13 +14,14 @@ since retrying them would fail the same way.
 """
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
 
 from elasticsearch import ApiError, ConnectionError, ConnectionTimeout, Elasticsearch
+from elasticsearch.helpers import scan
 
 from home.caching import cached, namespace_invalidate
 from search.engines.base import (
@@ -44,6 +45,7 @@ PAUSE_AFTER_FAILURE = 30  # seconds without trying an unreachable cluster
 LOCKSETS = "search-es-locksets"  # cache namespace of the distinct lock-sets
 LOCKSETS_TIMEOUT = 5 * 60
 MAX_PREFIX = 50  # the completion field's max_input_length
+CHECK_PAGE_SIZE = 2000  # documents per scroll page when search_check reads the digests
 
 
 @lru_cache(maxsize=4)
@@ -163,6 +165,18 @@ class ElasticsearchEngine(Engine):
         self.indices.rebuild(entries, self._synonyms(), progress)
         namespace_invalidate(LOCKSETS)
         cache.delete(self._pause_key())
+
+    def digests(self, keys: Iterable[str] | None = None) -> Iterator[tuple[str, str]]:
+        """Every document's stored digest, read with a scroll over the alias (errors are
+        raised: a check that cannot read the cluster must not report it healthy)."""
+        query = {"match_all": {}} if keys is None else {"ids": {"values": list(keys)}}
+        for document in scan(
+            self.client,
+            index=self.alias,
+            query={"query": query, "_source": ["digest"]},
+            size=CHECK_PAGE_SIZE,
+        ):
+            yield document["_id"], document.get("_source", {}).get("digest", "")
 
     def _synonyms(self) -> list[str]:
         return synonym_lines([group.expression_list for group in SynonymGroup.objects.all()])

@@ -13,6 +13,7 @@ from contextlib import nullcontext
 from django.db import connection
 
 from search.analysis import TOKEN_RE, fold, stem, tokens
+from search.engines.digest import row_digest
 from search.engines.fulltext_sql import SQLITE_CREATE
 from search.engines.sql import Match, best_snippet
 from search.query import Clause, ParsedQuery
@@ -39,9 +40,11 @@ def index_text(text) -> str:
 
 
 def register_functions(sender, connection, **kwargs):
-    """connection_created receiver: the triggers of the FTS5 tables need `trame_index_text`."""
+    """connection_created receiver: the triggers of the FTS5 tables need `trame_index_text`,
+    those of the digest column `trame_digest`."""
     if connection.vendor == "sqlite":
         connection.connection.create_function("trame_index_text", 1, index_text, deterministic=True)
+        connection.connection.create_function("trame_digest", -1, row_digest, deterministic=True)
 
 
 def quoted(text: str) -> str:

@@ -31,7 +31,7 @@ def test_other_urls_need_login_too(client, site_pages, url):
 def test_healthz_is_open_and_answers_json(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "search": "ok"}
     assert "no-cache" in response["Cache-Control"]
 
 

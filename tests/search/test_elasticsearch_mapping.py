@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from search.engines.base import Choice, IndexEntry
+from search.engines.digest import entry_digest
 from search.engines.es.mapping import (
     build_index,
     completion_inputs,
@@ -90,6 +91,7 @@ EXPECTED_INDEX = {
             "file_format": {"type": "keyword"},
             "file_size": {"type": "long"},
             "url": {"type": "keyword", "index": False},
+            "digest": {"type": "keyword", "index": False},
             "suggest": {
                 "type": "completion",
                 "analyzer": "trame_folded",
@@ -161,6 +163,7 @@ def test_an_entry_becomes_a_document_with_its_key_as_id():
         "file_format": "PDF",
         "file_size": 1024,
         "url": "/ressources/guide/",
+        "digest": entry_digest(entry()),
         "suggest": {
             "input": [
                 "Guide de l'insertion professionnelle",

@@ -28,6 +28,7 @@ from elasticsearch.dsl import (
 
 from search.analysis import ELISIONS, STOPWORDS, fold, words_with_elisions
 from search.engines.base import FACETS, IndexEntry
+from search.engines.digest import entry_digest
 
 FRENCH_ELISION = token_filter(
     "trame_elision", "elision", articles_case=True, articles=sorted(ELISIONS)
@@ -106,6 +107,7 @@ class EntryDocument(Document):
     file_format = Keyword()
     file_size = Long()
     url = Keyword(index=False)
+    digest = Keyword(index=False)  # read back by search_check, never searched
     suggest = Completion(
         analyzer=FOLDED,
         contexts=[{"name": LOCKSET_CONTEXT, "type": "category"}],
@@ -182,6 +184,7 @@ def entry_document(entry: IndexEntry) -> EntryDocument:
         file_format=entry.file_format,
         file_size=entry.file_size,
         url=entry.url,
+        digest=entry_digest(entry),
         suggest=suggest if inputs else None,  # an entry without a title is not suggested
         **_facet_choices(entry),
     )
