@@ -59,9 +59,9 @@ def macro_enabled_docx() -> bytes:
     return rewritten_zip(data, {"[Content_Types].xml": types.replace(docx_type, docm_type)})
 
 
-def pdf_with_empty_user_password() -> bytes:
+def pdf_encrypted(*, user_password: str, algorithm: str) -> bytes:
     writer = PdfWriter(clone_from=io.BytesIO(sample_pdf()))
-    writer.encrypt(user_password="", owner_password="proprietaire", algorithm="RC4-128")
+    writer.encrypt(user_password=user_password, owner_password="proprio", algorithm=algorithm)
     output = io.BytesIO()
     writer.write(output)
     return output.getvalue()
@@ -71,7 +71,9 @@ def pdf_with_empty_user_password() -> bytes:
     ("filename", "data"),
     [
         ("guide.pdf", build_pdf("Guide", ["Texte du guide."])),
-        ("impression-seule.pdf", pdf_with_empty_user_password()),
+        # Encrypted with an empty password: printing or copying is restricted, reading is not.
+        ("impression-seule.pdf", pdf_encrypted(user_password="", algorithm="RC4-128")),
+        ("impression-seule-aes.pdf", pdf_encrypted(user_password="", algorithm="AES-256")),
         ("trame.docx", build_docx("Trame", ["Texte."])),
         ("trame.odt", build_odt("Trame", ["Texte."])),
         ("tableau.ods", build_ods("Tableau", [["a", "b"]])),
@@ -199,6 +201,12 @@ def test_office_files_that_are_not_what_they_claim_are_refused(filename, data, c
     error = refusal(filename, data)
     assert error.code == code
     assert message in error.message
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_a_pdf_that_needs_a_password_is_refused(algorithm):
+    data = pdf_encrypted(user_password="mot-de-passe", algorithm=algorithm)
+    assert refusal("protege.pdf", data).code == "encrypted"
 
 
 def test_a_zip_with_too_many_parts_is_refused(settings):
