@@ -1,20 +1,23 @@
 from django import forms
+from django.conf import settings
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from groups.images import photo_process
 from groups.models import Profile, Structure, Thematic
+from home.uploads import UploadRules, photo_reencode, size_text
+from home.uploads.forms import CheckedFileField
 
 
 class ProfileForm(forms.ModelForm):
-    """What a person edits on their own profile. The photo is checked and re-encoded by
-    `photo_process` before anything is stored."""
+    """What a person edits on their own profile. The photo goes through the shared upload
+    check, then is re-encoded (no EXIF, at most 400×400 pixels) before anything is stored."""
 
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
-    photo = forms.FileField(
+    photo = CheckedFileField(
+        rules=UploadRules.for_avatars,
         label=_("Photo"),
         required=False,
-        help_text=_("JPEG, PNG, WebP or GIF, 5 MB at most. It is resized to 400 pixels."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
     )
 
@@ -32,6 +35,9 @@ class ProfileForm(forms.ModelForm):
         self.fields["first_name"].initial = user.first_name
         self.fields["last_name"].initial = user.last_name
         self.fields["photo"].initial = self.instance.photo
+        self.fields["photo"].help_text = gettext(
+            "JPEG, PNG, WebP or GIF, %(size)s at most. It is resized to 400 pixels."
+        ) % {"size": size_text(settings.TRAME_AVATAR_MAX_UPLOAD_SIZE)}
         self.order_fields(["first_name", "last_name", "job_title", "phone", "bio", "photo"])
 
     def clean_photo(self):
@@ -40,7 +46,7 @@ class ProfileForm(forms.ModelForm):
             return photo  # cleared, or unchanged
         if photo == self.instance.photo:
             return photo
-        return photo_process(photo)
+        return photo_reencode(photo)
 
     def save(self, commit=True):
         profile = super().save(commit=False)

@@ -7,4 +7,12 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and publishing")
 
     def ready(self):
+        from django.conf import settings
+
+        from PIL import Image
+
         from home import signals  # noqa: F401 - connects the cache invalidation receivers
+
+        # Pillow refuses to open an image of more than twice this many pixels anywhere in
+        # the process (uploads, renditions, thumbnails): a decompression bomb never decodes.
+        Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS

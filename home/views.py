@@ -1,3 +1,5 @@
+import posixpath
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
@@ -32,13 +34,17 @@ def healthz(request):
     return JsonResponse(answer)
 
 
-# Only image files are served from MEDIA_ROOT; documents always go through Wagtail's
-# permission-checking document view, never through their storage path.
-SERVED_MEDIA_FOLDERS = ("images/", "original_images/")
+# Only image files are served from MEDIA_ROOT: Wagtail images and their renditions, the
+# intranet's profile photos (images/profiles/) and the admin's profile pictures. Documents
+# always go through Wagtail's permission-checking document view, never their storage path.
+SERVED_MEDIA_FOLDERS = ("images/", "original_images/", "avatar_images/")
 
 
 def media_file(request, path):
-    """Serve an image file to a logged-in user (LoginRequiredMiddleware guards this view)."""
-    if not path.startswith(SERVED_MEDIA_FOLDERS):
+    """Serve an image file to a logged-in user (LoginRequiredMiddleware guards this view).
+    The folder is judged on the normalised path: `images/../documents/…` (or its encoded
+    forms) is a document, and is not served."""
+    path = posixpath.normpath(path).lstrip("/")
+    if not path.startswith(SERVED_MEDIA_FOLDERS) or ".." in path.split("/"):
         raise Http404
     return static_serve(request, path, document_root=settings.MEDIA_ROOT)

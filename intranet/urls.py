@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.uploads import account as home_account
 
 auth_urlpatterns = [
     path(
@@ -43,6 +44,8 @@ auth_urlpatterns = [
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     *auth_urlpatterns,
+    # Before Wagtail's own admin URLs: the account page with a checked profile picture.
+    path("admin/account/", home_account.account, name="account"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include("resources.urls")),
     path("documents/", include(wagtaildocs_urls)),

@@ -4,12 +4,22 @@ from django.utils.translation import gettext as _
 
 from wagtail.documents.forms import BaseDocumentForm
 
+from home.uploads import UploadRules
+from home.uploads.forms import CheckedDocumentField, CheckedUploadFormMixin
 from resources.models import ExtractionStatus
 
 
-class ResourceDocumentForm(BaseDocumentForm):
-    """Wagtail's document form, with two changes: a replaced file is kept as a previous
-    version instead of being deleted, and editors see how the text extraction went."""
+class ResourceDocumentForm(CheckedUploadFormMixin, BaseDocumentForm):
+    """Wagtail's document form (admin single and multiple upload, chooser upload, group
+    space), with three changes: the file goes through the shared upload check and a
+    forbidden collection is refused before anything is written (`CheckedUploadFormMixin`),
+    a replaced file is kept as a previous version instead of being deleted, and editors see
+    how the text extraction went."""
+
+    checked_field_class = CheckedDocumentField
+
+    def upload_rules(self) -> UploadRules:
+        return UploadRules.for_documents()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

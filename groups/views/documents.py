@@ -8,17 +8,20 @@ from django.views.decorators.http import require_POST
 
 from wagtail.documents import get_document_model
 from wagtail.documents.forms import get_document_form
+from wagtail.permissions import policy_registry
 
 from groups.models import Membership
 from groups.selectors import user_is_editor
 from groups.views.membership import _visible_group
+from home.uploads.errors import collection_forbidden
 
 
 @require_POST
 def document_add(request, group_id):
-    """Store an uploaded file in the group's collection. Wagtail's own document form checks
-    the file (extension, size) and that the user may add documents to that collection, which
-    only its members and leads may."""
+    """Store an uploaded file in the group's collection. The document form checks the file
+    and the collection (see `home.uploads`); the collection is also checked here first,
+    because a user who may add to no collection at all cannot even get Wagtail's form (its
+    constructor raises)."""
     group = _visible_group(request, group_id)
     if not (
         Membership.objects.filter(group=group, user=request.user).exists()
@@ -26,6 +29,19 @@ def document_add(request, group_id):
     ):
         raise PermissionDenied
     Document = get_document_model()
+    if not (
+        group.collection_id
+        and policy_registry.get_by_type(Document)
+        .collections_user_has_permission_for(request.user, "add")
+        .filter(pk=group.collection_id)
+        .exists()
+    ):
+        messages.error(
+            request,
+            _("The document was not saved: %(errors)s")
+            % {"errors": collection_forbidden().message},
+        )
+        return redirect(group.url + "#documents")
     DocumentForm = get_document_form(Document, fields=["title", "file", "collection"])
     data = request.POST.copy()
     data["collection"] = str(group.collection_id)

@@ -173,7 +173,12 @@ TRAME_EXTRACTION_ZIP_MAX_TOTAL = env.int("EXTRACTION_ZIP_MAX_TOTAL", default=200
 TRAME_EXTRACTION_ZIP_MAX_RATIO = env.int("EXTRACTION_ZIP_MAX_RATIO", default=100)
 TRAME_EXTRACTION_ZIP_MAX_ENTRIES = env.int("EXTRACTION_ZIP_MAX_ENTRIES", default=10_000)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Also Pillow's decompression bomb guard for the whole process (see home.apps).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.forms.CheckedImageForm"
+# Profile photos (the intranet's and the admin's), re-encoded to 400 × 400 pixels.
+TRAME_AVATAR_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+TRAME_AVATAR_MAX_PIXELS = 25_000_000
 
 # Embeds fetch content from external hosts; they stay off unless an administrator opts in.
 TRAME_EMBEDS_ENABLED = env.bool("EMBEDS_ENABLED", default=False)

@@ -1,9 +1,12 @@
 import time
-import zipfile
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from home.uploads import ZipLimits
+from home.uploads.archives import zip_entries
 
 from .errors import ExtractionError
 
@@ -71,33 +74,19 @@ class Budget:
 
 def check_zip_archive(file, limits: Limits) -> None:
     """Refuse a zip container (OOXML, ODF) that would expand beyond the limits, before any
-    parser opens it: too many entries, too large once uncompressed, or compressed suspiciously
-    well (a "zip bomb")."""
+    parser opens it: the same check as at upload (`home.uploads.archives`), for files
+    stored before it existed or under other limits."""
     try:
-        with zipfile.ZipFile(file) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise ExtractionError(_("The file is damaged or is not a valid document.")) from error
-    finally:
-        file.seek(0)
-    if len(entries) > limits.zip_max_entries:
-        raise ExtractionError(_("The document contains too many parts to be read safely."))
-    total = sum(entry.file_size for entry in entries)
-    compressed = sum(entry.compress_size for entry in entries)
-    if total > limits.zip_max_total:
-        raise ExtractionError(
-            _("The document would take %(size)s MB once uncompressed, more than allowed.")
-            % {"size": total // (1024 * 1024)}
+        zip_entries(
+            file,
+            extension="zip",
+            limits=ZipLimits(
+                max_total=limits.zip_max_total,
+                max_ratio=limits.zip_max_ratio,
+                max_entries=limits.zip_max_entries,
+            ),
         )
-    for entry in entries:
-        # Small entries may compress very well legitimately; only sizeable ones are judged.
-        if entry.file_size > 1024 * 1024 and entry.file_size > limits.zip_max_ratio * max(
-            entry.compress_size, 1
-        ):
-            raise ExtractionError(
-                _("The document is compressed abnormally (possible zip bomb): it was not opened.")
-            )
-    if total > 1024 * 1024 and total > limits.zip_max_ratio * max(compressed, 1):
-        raise ExtractionError(
-            _("The document is compressed abnormally (possible zip bomb): it was not opened.")
-        )
+    except ValidationError as error:
+        if error.code == "corrupt":
+            raise ExtractionError(_("The file is damaged or is not a valid document.")) from error
+        raise ExtractionError(error.message) from error

@@ -63,6 +63,12 @@ class ResourceDocument(AbstractDocument):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
 
+    def clean(self):
+        # Without a file, the form has already said why (empty, too large…): Wagtail's
+        # extension check would add « L'extension de fichier « » n'est pas autorisée ».
+        if self.file:
+            super().clean()
+
     def save(self, *args, **kwargs):
         file_changed = bool(self.file) and not getattr(self.file, "_committed", True)
         if file_changed:

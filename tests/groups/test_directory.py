@@ -114,8 +114,14 @@ def test_a_photo_is_resized_and_stripped_of_its_metadata(client, directory, prof
 @pytest.mark.parametrize(
     ("upload", "message"),
     [
-        (SimpleUploadedFile("cv.pdf", b"%PDF-1.4 pas une image"), "n’est pas une image lisible"),
-        (SimpleUploadedFile("faux.jpg", b"\xff\xd8\xff\xe0 tronque"), "Cette image est endommagée"),
+        (
+            SimpleUploadedFile("cv.pdf", b"%PDF-1.4 pas une image"),
+            "Les fichiers se terminant par .pdf ne sont pas acceptés.",
+        ),
+        (
+            SimpleUploadedFile("faux.jpg", b"\xff\xd8\xff\xe0 tronque"),
+            "Le fichier .jpg est endommagé ou incomplet et ne peut pas être ouvert.",
+        ),
     ],
 )
 def test_non_images_are_refused_in_french(client, professional, upload, message):
@@ -126,11 +132,12 @@ def test_non_images_are_refused_in_french(client, professional, upload, message)
     assert not Profile.objects.get(user=professional).photo
 
 
-def test_oversized_files_are_refused(client, professional, monkeypatch):
-    monkeypatch.setattr("groups.images.PHOTO_MAX_BYTES", 1000)
+def test_oversized_files_are_refused(client, professional, settings):
+    settings.TRAME_AVATAR_MAX_UPLOAD_SIZE = 1000
     client.force_login(professional)
     response = client.post("/reseau/mon-profil/", profile_data(photo=image_upload()))
-    assert "La photo est trop lourde" in response.content.decode()
+    assert "Le fichier est trop volumineux : " in response.content.decode()
+    assert "alors que la limite est de 1\xa0000 octets." in response.content.decode()
 
 
 def test_decompression_bombs_are_refused(client, professional):
@@ -145,4 +152,4 @@ def test_decompression_bombs_are_refused(client, professional):
     )
     assert response.status_code == 400
     text = response.content.decode()
-    assert "trop de pixels" in text or "n’est pas une image lisible" in text
+    assert "L’image déclare tant de pixels qu’elle n’a pas été ouverte" in text

@@ -96,3 +96,29 @@ def test_media_serves_images_only_and_to_logged_in_users(professional_client, se
     (tmp_path / "documents" / "prive.pdf").write_bytes(b"%PDF secret")
     assert professional_client.get("/media/images/logo.png").status_code == 200
     assert professional_client.get("/media/documents/prive.pdf").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/media/images/../documents/prive.pdf",
+        "/media/images/%2e%2e/documents/prive.pdf",
+        "/media/avatar_images/..%2fdocuments/prive.pdf",
+        "/media/images/./../documents/prive.pdf",
+    ],
+)
+def test_media_never_serves_a_document_through_an_image_folder(
+    professional_client, settings, tmp_path, url
+):
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "images").mkdir()
+    (tmp_path / "documents").mkdir()
+    (tmp_path / "documents" / "prive.pdf").write_bytes(b"%PDF secret")
+    assert professional_client.get(url).status_code == 404
+
+
+def test_media_serves_the_admin_profile_pictures(professional_client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "avatar_images").mkdir()
+    (tmp_path / "avatar_images" / "avatar_1.jpg").write_bytes(b"\xff\xd8 fake")
+    assert professional_client.get("/media/avatar_images/avatar_1.jpg").status_code == 200

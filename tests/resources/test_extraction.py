@@ -197,3 +197,14 @@ def test_the_extracted_text_is_indexed_for_search():
     make_document("autre.odt", build_odt("Autre", ["Rien à voir."]), title="Autre document")
     results = list(ResourceDocument.objects.search("financement"))
     assert results == [document]
+
+
+def test_a_pdf_encrypted_with_aes_and_no_user_password_is_extracted():
+    """Only printing or copying is restricted: pypdf reads it with `cryptography`."""
+    writer = PdfWriter(clone_from=io.BytesIO(build_pdf("Guide", FRENCH_TEXT)))
+    writer.encrypt(user_password="", owner_password="proprietaire", algorithm="AES-256")
+    output = io.BytesIO()
+    writer.write(output)
+    document = make_document("guide-protege.pdf", output.getvalue())
+    assert document.extraction_status == ExtractionStatus.DONE, document.extraction_error
+    assert "réflexion" in document.extracted_text

@@ -6,7 +6,7 @@ from wagtail.models import Collection
 
 import pytest
 
-from resources.file_builders import build_docx, build_pdf
+from resources.file_builders import build_pdf
 from resources.models import ExtractionStatus, ResourceDocument, ResourcePageDocument
 from tests.factories import ResourcePageFactory
 
@@ -68,19 +68,25 @@ def test_an_upload_over_the_size_limit_is_refused_with_a_french_message(admin_cl
         },
     )
     assert response.status_code == 200
-    assert "Ce fichier est trop gros" in response.content.decode()
+    assert (
+        "Le fichier est trop volumineux : 4 Ko, alors que la limite est de 1 Ko."
+        in response.content.decode()
+    )
     assert not ResourceDocument.objects.exists()
 
 
-def test_an_upload_that_cannot_be_read_is_stored_and_its_failure_shown_to_editors(
-    admin_client,
+def test_an_upload_whose_extraction_fails_is_stored_and_its_failure_shown_to_editors(
+    admin_client, settings
 ):
+    # A sound file (bad ones are refused at upload, see tests/uploads) whose text cannot be
+    # read within the time limit.
+    settings.TRAME_EXTRACTION_TIME_LIMIT = -1
     response = admin_client.post(
         reverse("wagtaildocs:add"),
         {
             "title": "Tableau",
             "collection": Collection.get_first_root_node().pk,
-            "file": SimpleUploadedFile("tableau.pdf", build_docx("Tableau", ["Texte"])),
+            "file": SimpleUploadedFile("tableau.pdf", build_pdf("Tableau", ["Texte"])),
         },
     )
     assert response.status_code == 302
@@ -88,7 +94,7 @@ def test_an_upload_that_cannot_be_read_is_stored_and_its_failure_shown_to_editor
     assert document.extraction_status == ExtractionStatus.FAILED
     edit_page = admin_client.get(reverse("wagtaildocs:edit", args=[document.pk])).content.decode()
     assert "L’extraction du texte a échoué" in edit_page
-    assert "ne correspond pas à son extension" in edit_page
+    assert "L’extraction du texte a dépassé la limite" in edit_page
     assert admin_client.get(document.url).status_code == 200
 
 

@@ -1,0 +1,162 @@
+"""Every way a file enters Trame, driven as a browser would: one function per upload path,
+each returning the status and the text the person reads (page, JSON message, or the
+message shown after the redirect)."""
+
+import html
+import json
+import re
+from dataclasses import dataclass
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from .corpus import DOCUMENT, IMAGE
+
+
+@dataclass
+class Answer:
+    status: int
+    text: str
+    accepted: bool
+
+
+def _page_text(response) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
+def _json_text(data) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", json.dumps(data, ensure_ascii=False)))
+
+
+def admin_document_single(client, context, filename, data):
+    response = client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": filename,
+            "collection": context.collection.pk,
+            "file": SimpleUploadedFile(filename, data),
+        },
+    )
+    return Answer(response.status_code, _page_text(response), response.status_code == 302)
+
+
+def admin_document_multiple(client, context, filename, data):
+    response = client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {"collection": context.collection.pk, "files[]": SimpleUploadedFile(filename, data)},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    payload = response.json()
+    return Answer(response.status_code, _json_text(payload), bool(payload.get("doc_id")))
+
+
+def document_chooser_upload(client, context, filename, data):
+    """The upload tab of the document chooser: how a resource page's document field (and
+    any document link) gets a new file."""
+    prefix = "document-chooser-upload"
+    response = client.post(
+        reverse("wagtaildocs_chooser:create"),
+        {
+            f"{prefix}-title": filename,
+            f"{prefix}-collection": context.collection.pk,
+            f"{prefix}-file": SimpleUploadedFile(filename, data),
+        },
+    )
+    payload = response.json()
+    return Answer(response.status_code, _json_text(payload), payload.get("step") == "chosen")
+
+
+def group_space(client, context, filename, data):
+    response = client.post(
+        reverse("groups:document_add", args=[context.group.pk]),
+        {"title": filename, "file": SimpleUploadedFile(filename, data)},
+    )
+    page = client.get(response["Location"]) if response.status_code == 302 else response
+    text = _page_text(page)
+    return Answer(response.status_code, text, "est dans les documents du groupe" in text)
+
+
+def admin_image_single(client, context, filename, data):
+    response = client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": filename,
+            "collection": context.collection.pk,
+            "file": SimpleUploadedFile(filename, data),
+        },
+    )
+    return Answer(response.status_code, _page_text(response), response.status_code == 302)
+
+
+def admin_image_multiple(client, context, filename, data):
+    response = client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"collection": context.collection.pk, "files[]": SimpleUploadedFile(filename, data)},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    payload = response.json()
+    return Answer(response.status_code, _json_text(payload), bool(payload.get("image_id")))
+
+
+def image_chooser_upload(client, context, filename, data):
+    prefix = "image-chooser-upload"
+    response = client.post(
+        reverse("wagtailimages_chooser:create"),
+        {
+            f"{prefix}-title": filename,
+            f"{prefix}-collection": context.collection.pk,
+            f"{prefix}-file": SimpleUploadedFile(filename, data),
+        },
+    )
+    payload = response.json()
+    return Answer(response.status_code, _json_text(payload), payload.get("step") == "chosen")
+
+
+def profile_photo(client, context, filename, data):
+    response = client.post(
+        reverse("groups:profile_edit"),
+        {
+            "first_name": "Julie",
+            "last_name": "Moreau",
+            "job_title": "Chargée de projet",
+            "phone": "",
+            "bio": "",
+            "digest_frequency": "weekly",
+            "photo": SimpleUploadedFile(filename, data),
+        },
+    )
+    return Answer(response.status_code, _page_text(response), response.status_code == 302)
+
+
+def admin_avatar(client, context, filename, data):
+    """The profile picture of the admin's account page (Wagtail's user profile)."""
+    response = client.post(
+        reverse("wagtailadmin_account"),
+        {
+            "name_email-first_name": "Julie",
+            "name_email-last_name": "Moreau",
+            "name_email-email": "julie.moreau@trame.example",
+            "locale-preferred_language": "fr",
+            "locale-current_time_zone": "",
+            "theme-theme": "system",
+            "theme-contrast": "system",
+            "theme-density": "default",
+            "theme-keyboard_shortcuts": "on",
+            "avatar-avatar": SimpleUploadedFile(filename, data),
+        },
+    )
+    return Answer(response.status_code, _page_text(response), response.status_code == 302)
+
+
+# Path → (kind of file it takes, the driver, the status of a refusal, of an acceptance).
+UPLOAD_PATHS = {
+    "admin_document_single": (DOCUMENT, admin_document_single, 200, 302),
+    "admin_document_multiple": (DOCUMENT, admin_document_multiple, 200, 200),
+    "document_chooser_upload": (DOCUMENT, document_chooser_upload, 200, 200),
+    "group_space": (DOCUMENT, group_space, 302, 302),
+    "admin_image_single": (IMAGE, admin_image_single, 200, 302),
+    "admin_image_multiple": (IMAGE, admin_image_multiple, 200, 200),
+    "image_chooser_upload": (IMAGE, image_chooser_upload, 200, 200),
+    "profile_photo": (IMAGE, profile_photo, 400, 302),
+    "admin_avatar": (IMAGE, admin_avatar, 200, 302),
+}
