@@ -99,12 +99,15 @@ def user_saved(sender, instance, **kwargs):
 @receiver(post_save, sender=Structure, dispatch_uid="search-structure-saved")
 @receiver(post_delete, sender=Structure, dispatch_uid="search-structure-deleted")
 def structure_changed(sender, instance, **kwargs):
+    """Entries show their structure's name: every entry the index files under it (resources,
+    plans, actions, people), and the people of the structure, are written again."""
+    shown = SearchEntry.objects.filter(structure=str(instance.pk)).values_list("key", flat=True)
     profiles = Profile.objects.filter(structure_id=instance.pk).values_list("pk", flat=True)
     resources = ResourcePage.objects.filter(producing_structure_id=instance.pk).values_list(
         "pk", flat=True
     )
     indexing.reindex_on_commit(
-        [f"structure:{instance.pk}"]
+        [f"structure:{instance.pk}", *shown]
         + [f"person:{pk}" for pk in profiles]
         + [f"page:{pk}" for pk in resources]
     )
