@@ -22,15 +22,21 @@ from search.engines.database import DatabaseEngine
 from search.models import SearchEntry
 from search.query import parse
 from tests.factories import (
+    ActionPageFactory,
+    AxisPageFactory,
     MeetingPageFactory,
     NetworkDirectoryPageFactory,
+    OrientationPageFactory,
     ResourceIndexPageFactory,
     ResourcePageFactory,
+    StrategyPlanPageFactory,
+    StructureFactory,
     ThematicFactory,
     WorkingGroupIndexPageFactory,
     WorkingGroupPageFactory,
 )
 from tests.search.corpus import pdf_document, person
+from tests.search.helpers import rebuild_search_index
 
 
 @pytest.fixture
@@ -266,3 +272,23 @@ def test_one_task_per_transaction(library, commit):
         task_enqueued.disconnect(record)
     assert len(enqueued) == 1
     assert {f"page:{first.pk}", f"page:{second.pk}"} <= set(enqueued[0])
+
+
+def test_renamed_structure_is_shown_renamed_on_its_plan_and_actions(home_page, outsider, commit):
+    structure = StructureFactory(name="Mission Locale du Jura")
+    plan = StrategyPlanPageFactory(parent=home_page, structure=structure)
+    axis = AxisPageFactory(parent=OrientationPageFactory(parent=plan))
+    action = ActionPageFactory(parent=axis, title="Action mobilité", pilot_structure=structure)
+    rebuild_search_index()
+    with commit():
+        structure.name = "Mission Locale du Haut-Jura"
+        structure.save()
+    labels = dict(
+        SearchEntry.objects.filter(key__in=[f"page:{plan.pk}", f"page:{action.pk}"]).values_list(
+            "key", "structure_label"
+        )
+    )
+    assert labels == {
+        f"page:{plan.pk}": "Mission Locale du Haut-Jura",
+        f"page:{action.pk}": "Mission Locale du Haut-Jura",
+    }
