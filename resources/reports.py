@@ -4,6 +4,7 @@ ressources" (usage figures over a chosen period, with a chart and a CSV export).
 import csv
 import datetime
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
 from django.http import HttpResponse
@@ -15,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.views.reports import PageReportView
 
 from groups.models import Structure, Thematic
+from home.params import clean_parameters
 from resources.charts import daily_bar_chart
 from resources.models import DocumentDownloadDay, ResourcePage, ResourceViewDay
 
@@ -47,12 +49,14 @@ class ReviewOverdueView(PageReportView):
         return super().get_queryset()
 
 
-def _period(request) -> int:
-    try:
-        days = int(request.GET.get("jours", 30))
-    except ValueError:
-        days = 30
-    return days if days in PERIODS else 30
+class VisibilityParametersForm(forms.Form):
+    jours = forms.TypedChoiceField(
+        label=gettext_lazy("Period"),
+        required=False,
+        coerce=int,
+        empty_value=30,
+        choices=[(days, days) for days in PERIODS],
+    )
 
 
 def visibility_figures(*, days: int, today: datetime.date | None = None) -> dict:
@@ -152,7 +156,8 @@ def _csv_response(figures: dict) -> HttpResponse:
 def visibility_report(request):
     if not request.user.has_perm(REPORT_PERMISSION):
         raise PermissionDenied
-    figures = visibility_figures(days=_period(request))
+    params = clean_parameters(VisibilityParametersForm(request.GET))
+    figures = visibility_figures(days=params["jours"])
     if request.GET.get("export") == "csv":
         return _csv_response(figures)
     return render(
