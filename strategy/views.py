@@ -58,7 +58,8 @@ class PlanRoutesMixin:
         )
 
     def _export(self, request, extension):
-        from strategy.exports import overview_csv, overview_xlsx
+        from home.spreadsheets import csv_response
+        from strategy.exports import overview_csv_rows, overview_xlsx
         from strategy.forms import plan_filters
         from strategy.selectors import plan_overview
 
@@ -66,12 +67,11 @@ class PlanRoutesMixin:
         overview = plan_overview(plan=self, user=request.user, filters=filters)
         filename = f"{slugify(self.title) or 'projet-associatif'}.{extension}"
         if extension == "csv":
-            response = HttpResponse(overview_csv(overview), content_type="text/csv; charset=utf-8")
-        else:
-            response = HttpResponse(
-                overview_xlsx(overview),
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
+            return csv_response(overview_csv_rows(overview), filename=filename)
+        response = HttpResponse(
+            overview_xlsx(overview),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 
