@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from groups.images import photo_process
 from groups.models import Profile, Structure, Thematic
+from home.params import ModelIdsChoiceField
 
 
 class ProfileForm(forms.ModelForm):
@@ -21,6 +22,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = ["job_title", "phone", "bio", "referent_thematics", "digest_frequency"]
+        field_classes = {"referent_thematics": ModelIdsChoiceField}
         widgets = {
             "referent_thematics": forms.CheckboxSelectMultiple,
             "bio": forms.Textarea(attrs={"rows": 4}),

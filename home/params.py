@@ -48,6 +48,24 @@ class IdField(forms.IntegerField):
         super().__init__(**kwargs)
 
 
+class ModelIdsChoiceField(forms.ModelMultipleChoiceField):
+    """A choice of several objects whose IDs are checked to be IDs before any query: Django
+    guards `pk=` against numbers a database cannot store, but not the `pk__in=` it runs next."""
+
+    def clean(self, value):
+        if isinstance(value, list | tuple):
+            for pk in value:
+                try:
+                    IdField(required=True).clean(pk)
+                except forms.ValidationError:
+                    raise forms.ValidationError(
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": pk},
+                    ) from None
+        return super().clean(value)
+
+
 class YearField(forms.IntegerField):
     def __init__(self, **kwargs):
         kwargs.setdefault("min_value", 1900)

@@ -4,7 +4,7 @@ or a French 400, never a server error."""
 
 import pytest
 
-from groups.models import JoinRequest, Membership
+from groups.models import JoinRequest, Membership, Profile
 from tests.factories import NetworkDirectoryPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +110,20 @@ def test_a_people_page_that_cannot_be_read_is_a_400_in_french(
 
     assert response.status_code == 400
     assert f"Page : {message}" in response.content.decode()
+
+
+@pytest.mark.parametrize("thematic", [TWENTY_DIGITS, str(2**63), "0", "abc"])
+def test_a_referent_thematic_that_cannot_be_an_id_is_refused_in_french(
+    client, lead, justice, thematic
+):
+    client.force_login(lead)
+
+    response = client.post(
+        "/reseau/mon-profil/",
+        {"first_name": "Nadia", "last_name": "Benali", "referent_thematics": [thematic]},
+    )
+
+    assert response.status_code == 400
+    # Django's own French message, with non-breaking spaces inside the quotes.
+    assert f"«\xa0{thematic}\xa0» n’est pas une valeur correcte." in response.content.decode()
+    assert not Profile.objects.get(user=lead).referent_thematics.exists()

@@ -157,7 +157,8 @@ def values(known_ids):
         huge,
         st.integers(min_value=-(2**70), max_value=2**70).map(str),
         st.text(max_size=40),
-        huge,  # twice: the limits are what breaks
+        huge,  # three times: the limits are what breaks
+        huge,
     )
 
 
