@@ -4,6 +4,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from groups.models import Profile, Structure, Thematic
+from home.params import ModelIdsChoiceField
 from home.uploads import UploadRules, photo_reencode, size_text
 from home.uploads.forms import CheckedFileField
 
@@ -24,6 +25,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = ["job_title", "phone", "bio", "referent_thematics", "digest_frequency"]
+        field_classes = {"referent_thematics": ModelIdsChoiceField}
         widgets = {
             "referent_thematics": forms.CheckboxSelectMultiple,
             "bio": forms.Textarea(attrs={"rows": 4}),

@@ -1,9 +1,12 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
-from groups.models import Structure, Thematic
+from groups.models import Structure, Thematic, ThematicHubPage
 
 
 class StructureViewSet(SnippetViewSet):
@@ -20,8 +23,24 @@ class StructureViewSet(SnippetViewSet):
 register_snippet(StructureViewSet)
 
 
+class ThematicDeleteView(DeleteView):
+    """A thematic hub page protects its thematic, and Wagtail's reference index does not
+    follow one-to-one links, so its own check lets the deletion fail: say why instead."""
+
+    def form_valid(self, form):
+        if ThematicHubPage.objects.filter(thematic=self.object).exists():
+            messages.error(
+                self.request,
+                gettext("“%(name)s” has its own thematic page: delete that page first.")
+                % {"name": self.object},
+            )
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
+
+
 class ThematicViewSet(SnippetViewSet):
     model = Thematic
+    delete_view_class = ThematicDeleteView
     icon = "tag"
     menu_label = _("Thematics")
     menu_order = 210

@@ -1,6 +1,9 @@
+from django.shortcuts import render
+
 from wagtail.models import Site
 
 from home.caching import PAGES, cached
+from home.params import InvalidParameters
 
 
 class CachedSiteMiddleware:
@@ -22,3 +25,19 @@ class CachedSiteMiddleware:
         if site is not None:
             site.root_page.specific  # noqa: B018 - loaded now so that it is cached with the site
         return site
+
+
+class InvalidParametersMiddleware:
+    """Answers `InvalidParameters` raised by any view (Wagtail pages and their routes
+    included) with the French 400 page, which lists what could not be read."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, InvalidParameters):
+            return render(request, "400.html", {"errors": exception.messages}, status=400)
+        return None

@@ -6,7 +6,8 @@ queries does not depend on the number of resources."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django import forms
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from groups.models import Structure, Thematic
+from home.params import IdField, PageNumberField, YearField, clean_parameters
 from home.visibility import hidden_collection_ids, hidden_collections_q
 from resources.models import ResourcePage, ResourcePageDocument, ResourceType
 
@@ -41,11 +43,17 @@ class Facet:
         return self.selected
 
 
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+class LibraryParametersForm(forms.Form):
+    """The query string of the library: a value that cannot be a facet is a 400 that says
+    which one, never a filter silently dropped nor an error of the database."""
+
+    type = forms.SlugField(label=_("Resource type"), required=False, max_length=100)
+    thematique = forms.SlugField(label=_("Thematic"), required=False, max_length=100)
+    structure = IdField(label=_("Producing structure"))
+    annee = YearField(label=_("Year"))
+    format = forms.SlugField(label=_("File format"), required=False, max_length=10)
+    tri = forms.ChoiceField(label=_("Sort"), required=False, choices=list(SORTS.items()))
+    page = PageNumberField()
 
 
 def _visible_documents(user):
@@ -60,9 +68,12 @@ class Library:
     FACETS = ("type", "thematique", "structure", "annee", "format")
 
     def __init__(self, user, params):
+        """`params`: the cleaned data of a `LibraryParametersForm`."""
         self.user = user
-        self.selected = {name: (params.get(name) or "").strip() for name in self.FACETS}
-        self.sort = params.get("tri") if params.get("tri") in SORTS else "recent"
+        self.selected = {
+            name: str(params.get(name)) if params.get(name) else "" for name in self.FACETS
+        }
+        self.sort = params.get("tri") or "recent"
 
     def base(self):
         return ResourcePage.objects.visible_to(self.user)
@@ -73,11 +84,9 @@ class Library:
         if name == "thematique":
             return queryset.filter(thematics__slug=value)
         if name == "structure":
-            structure_id = _int_or_none(value)
-            return queryset.filter(producing_structure_id=structure_id) if structure_id else None
+            return queryset.filter(producing_structure_id=int(value))
         if name == "annee":
-            year = _int_or_none(value)
-            return queryset.filter(publication_date__year=year) if year else None
+            return queryset.filter(publication_date__year=int(value))
         if name == "format":
             pages = _visible_documents(self.user).filter(document__file_format=value.lower())
             return queryset.filter(pk__in=pages.values("page_id"))
@@ -86,11 +95,8 @@ class Library:
     def filtered(self, *, except_facet=None):
         queryset = self.base()
         for name, value in self.selected.items():
-            if not value or name == except_facet:
-                continue
-            applied = self._apply(queryset, name, value)
-            # A malformed value (a structure that is not a number) filters nothing out.
-            queryset = applied if applied is not None else queryset
+            if value and name != except_facet:
+                queryset = self._apply(queryset, name, value)
         return queryset
 
     def results(self):
@@ -215,14 +221,10 @@ def attach_main_documents(resources, user):
 
 
 def library_context(request, index_page) -> dict:
-    library = Library(request.user, request.GET)
+    params = clean_parameters(LibraryParametersForm(request.GET))
+    library = Library(request.user, params)
     paginator = Paginator(library.results(), PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page") or 1)
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
+    page = paginator.get_page(params["page"])  # beyond the last page: the last one
     resources = attach_main_documents(list(page.object_list), request.user)
     popular_since = timezone.localdate() - datetime.timedelta(POPULAR_DAYS)
     most_viewed = [

@@ -1,12 +1,11 @@
 """Admin reports of the library: resources past their review date, and "Visibilité des
 ressources" (usage figures over a chosen period, with a chart and a CSV export)."""
 
-import csv
 import datetime
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +14,8 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.views.reports import PageReportView
 
 from groups.models import Structure, Thematic
+from home.params import clean_parameters
+from home.spreadsheets import SafeSpreadsheetExportMixin, csv_response
 from resources.charts import daily_bar_chart
 from resources.models import DocumentDownloadDay, ResourcePage, ResourceViewDay
 
@@ -23,7 +24,7 @@ PERIODS = [7, 30, 90, 365]
 NEVER_VIEWED_DAYS = 90
 
 
-class ReviewOverdueView(PageReportView):
+class ReviewOverdueView(SafeSpreadsheetExportMixin, PageReportView):
     page_title = gettext_lazy("Resources past their review date")
     header_icon = "date"
     index_url_name = "resources_review_overdue"
@@ -47,12 +48,14 @@ class ReviewOverdueView(PageReportView):
         return super().get_queryset()
 
 
-def _period(request) -> int:
-    try:
-        days = int(request.GET.get("jours", 30))
-    except ValueError:
-        days = 30
-    return days if days in PERIODS else 30
+class VisibilityParametersForm(forms.Form):
+    jours = forms.TypedChoiceField(
+        label=gettext_lazy("Period"),
+        required=False,
+        coerce=int,
+        empty_value=30,
+        choices=[(days, days) for days in PERIODS],
+    )
 
 
 def visibility_figures(*, days: int, today: datetime.date | None = None) -> dict:
@@ -126,35 +129,30 @@ def visibility_figures(*, days: int, today: datetime.date | None = None) -> dict
     }
 
 
-def _csv_response(figures: dict) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="visibilite-ressources-{figures["today"]:%Y-%m-%d}.csv"'
-    )
-    response.write("\ufeff")  # so that spreadsheet programs read the accents right
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("Section"), _("Name"), _("Views"), _("Downloads")])
+def _csv_rows(figures: dict):
+    yield [_("Section"), _("Name"), _("Views"), _("Downloads")]
     for row in figures["most_viewed"]:
-        writer.writerow([_("Most viewed"), row["resource__title"], row["total"], ""])
+        yield [_("Most viewed"), row["resource__title"], row["total"], ""]
     for row in figures["most_downloaded"]:
-        writer.writerow([_("Most downloaded"), row["document__title"], "", row["total"]])
+        yield [_("Most downloaded"), row["document__title"], "", row["total"]]
     for row in figures["per_thematic"]:
-        writer.writerow([_("Thematic"), row["name"], row["total"], ""])
+        yield [_("Thematic"), row["name"], row["total"], ""]
     for row in figures["per_structure"]:
-        writer.writerow([_("Producing structure"), row["name"], row["total"], ""])
+        yield [_("Producing structure"), row["name"], row["total"], ""]
     for row in figures["never_viewed"]:
-        writer.writerow([_("Never viewed in 90 days"), row["title"], 0, ""])
+        yield [_("Never viewed in 90 days"), row["title"], 0, ""]
     for day, views, downloads in figures["series"]:
-        writer.writerow([_("Day"), day.isoformat(), views, downloads])
-    return response
+        yield [_("Day"), day, views, downloads]
 
 
 def visibility_report(request):
     if not request.user.has_perm(REPORT_PERMISSION):
         raise PermissionDenied
-    figures = visibility_figures(days=_period(request))
+    params = clean_parameters(VisibilityParametersForm(request.GET))
+    figures = visibility_figures(days=params["jours"])
     if request.GET.get("export") == "csv":
-        return _csv_response(figures)
+        filename = f"visibilite-ressources-{figures['today']:%Y-%m-%d}.csv"
+        return csv_response(_csv_rows(figures), filename=filename)
     return render(
         request,
         "resources/admin/visibility_report.html",

@@ -6,9 +6,9 @@ app_name = "resources"
 
 urlpatterns = [
     path(
-        "versions/<int:version_id>/<str:filename>",
+        "versions/<id:version_id>/<str:filename>",
         views.document_version,
         name="document_version",
     ),
-    path("vignettes/<int:document_id>.png", views.document_thumbnail, name="document_thumbnail"),
+    path("vignettes/<id:document_id>.png", views.document_thumbnail, name="document_thumbnail"),
 ]

@@ -10,6 +10,7 @@ from django.core.validators import validate_slug
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from home.params import PageNumberField
 from search.engines.base import SearchRequest
 from search.models import synonym_table
 from search.query import parse
@@ -83,14 +84,7 @@ class SearchForm(forms.Form):
         choices=list(SORT_LABELS.items()),
         error_messages={"invalid_choice": _("Unknown sort order “%(value)s”.")},
     )
-    page = forms.IntegerField(
-        required=False,
-        min_value=1,
-        error_messages={
-            "invalid": _("The page number must be a whole number."),
-            "min_value": _("The page number must be 1 or more."),
-        },
-    )
+    page = PageNumberField()
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)

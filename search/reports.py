@@ -1,5 +1,6 @@
 """Admin reports of what people search for: the most searched queries and the queries that found
-nothing, over a period (the last 30 days unless chosen), with Wagtail's CSV/XLSX export."""
+nothing, over a period (the last 30 days unless chosen), with Wagtail's CSV/XLSX export. Anyone
+types the queries: `SafeSpreadsheetExportMixin` neutralises every cell of both formats."""
 
 import datetime
 
@@ -13,6 +14,7 @@ from wagtail.admin.views.reports import ReportView
 
 import django_filters
 
+from home.spreadsheets import SafeSpreadsheetExportMixin
 from search.analytics import query_totals
 from search.models import SearchQueryDay
 
@@ -28,7 +30,7 @@ class SearchQueryFilterSet(WagtailFilterSet):
         fields = []
 
 
-class QueryReportView(ReportView):
+class QueryReportView(SafeSpreadsheetExportMixin, ReportView):
     """Rows are aggregates over the period, so the period is applied before grouping."""
 
     model = SearchQueryDay

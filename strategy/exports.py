@@ -1,12 +1,11 @@
-"""The actions and indicators of a plan as rows, for CSV and XLSX exports."""
+"""The actions and indicators of a plan as rows, for CSV and XLSX exports. Titles, partners
+and names are typed by editors and group leads: every cell goes through `home.spreadsheets`."""
 
-import csv
 import io
-from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from strategy.charts import format_value
+from home.spreadsheets import xlsx_cell
 from strategy.models import ActionPage
 
 ACTION_HEADERS = [
@@ -14,21 +13,6 @@ ACTION_HEADERS = [
     "Partenaires", "Statut", "Avancement (%)", "Début prévu", "Fin prévue",
 ]  # fmt: skip
 INDICATOR_HEADERS = ["Action", "Indicateur", "Unité", "Référence", "Cible", "Sens"]
-
-
-def _safe(value):
-    """Spreadsheets run cells starting with these characters as formulas: neutralise them."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def _csv_cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format_value(value)
-    return _safe(value)
 
 
 def action_rows(overview):
@@ -69,18 +53,14 @@ def indicator_rows(overview, years):
         ]
 
 
-def overview_csv(overview) -> str:
+def overview_csv_rows(overview):
     """One CSV: the actions, a blank line, then the indicators with a column per year."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(ACTION_HEADERS)
-    writer.writerows([_csv_cell(c) for c in row] for row in action_rows(overview))
-    writer.writerow([])
+    yield ACTION_HEADERS
+    yield from action_rows(overview)
+    yield []
     years = indicator_years(overview)
-    writer.writerow(INDICATOR_HEADERS + [str(y) for y in years])
-    for row in indicator_rows(overview, years):
-        writer.writerow([_csv_cell(c) for c in row])
-    return "\ufeff" + buffer.getvalue()  # the BOM makes spreadsheets read UTF-8
+    yield INDICATOR_HEADERS + [str(y) for y in years]
+    yield from indicator_rows(overview, years)
 
 
 def overview_xlsx(overview) -> bytes:
@@ -91,12 +71,12 @@ def overview_xlsx(overview) -> bytes:
     actions.title = _("Actions")[:31]
     actions.append(ACTION_HEADERS)
     for row in action_rows(overview):
-        actions.append([_safe(c) for c in row])
+        actions.append([xlsx_cell(c) for c in row])
     indicators = workbook.create_sheet(_("Indicators")[:31])
     years = indicator_years(overview)
     indicators.append(INDICATOR_HEADERS + [str(y) for y in years])
     for row in indicator_rows(overview, years):
-        indicators.append([_safe(c) for c in row])
+        indicators.append([xlsx_cell(c) for c in row])
     for sheet in (actions, indicators):
         sheet.freeze_panes = "A2"
     output = io.BytesIO()

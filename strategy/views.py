@@ -27,9 +27,11 @@ class PlanRoutesMixin:
     @path("")
     def index(self, request):
         from strategy.charts import indicator_chart
+        from strategy.forms import plan_filters
         from strategy.selectors import plan_overview
 
-        overview = plan_overview(plan=self, user=request.user, filters=request.GET)
+        filters = plan_filters(request.GET)
+        overview = plan_overview(plan=self, user=request.user, filters=filters)
         charts = [(action, i, indicator_chart(i)) for action, i in overview.indicators]
         return self.render(
             request,
@@ -56,18 +58,20 @@ class PlanRoutesMixin:
         )
 
     def _export(self, request, extension):
-        from strategy.exports import overview_csv, overview_xlsx
+        from home.spreadsheets import csv_response
+        from strategy.exports import overview_csv_rows, overview_xlsx
+        from strategy.forms import plan_filters
         from strategy.selectors import plan_overview
 
-        overview = plan_overview(plan=self, user=request.user, filters=request.GET)
+        filters = plan_filters(request.GET)
+        overview = plan_overview(plan=self, user=request.user, filters=filters)
         filename = f"{slugify(self.title) or 'projet-associatif'}.{extension}"
         if extension == "csv":
-            response = HttpResponse(overview_csv(overview), content_type="text/csv; charset=utf-8")
-        else:
-            response = HttpResponse(
-                overview_xlsx(overview),
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
+            return csv_response(overview_csv_rows(overview), filename=filename)
+        response = HttpResponse(
+            overview_xlsx(overview),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 
@@ -79,7 +83,7 @@ class PlanRoutesMixin:
     def export_xlsx(self, request):
         return self._export(request, "xlsx")
 
-    @path("bilans/<int:year>/", name="review")
+    @path("bilans/<year:year>/", name="review")
     def review(self, request, year):
         from strategy.reviews import review_comparison
 

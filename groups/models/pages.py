@@ -292,7 +292,7 @@ class NetworkDirectoryPage(RoutablePageMixin, BasePage):
 
         return directory.people(request, self)
 
-    @path("personnes/<int:user_id>/", name="person")
+    @path("personnes/<id:user_id>/", name="person")
     def person(self, request, user_id):
         from groups.views import directory
 

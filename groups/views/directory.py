@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from groups.forms import PeopleFilterForm, ProfileForm
 from groups.models import NetworkDirectoryPage, Profile, Structure, WorkingGroupPage
 from groups.selectors import NEWEST_FIRST, people_prefetch, visible_pages
+from home.params import page_number
 
 PEOPLE_PER_PAGE = 30
 
@@ -53,12 +54,16 @@ def people(request, page):
             profiles = profiles.filter(user__working_group_memberships__group_id=data["group"])
     elif form.is_bound:
         profiles = profiles.none()  # e.g. a group the user may not view: no result, no leak
-    results = Paginator(profiles.distinct(), PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
-    return page.render(
+    number = page_number(request.GET)
+    results = Paginator(profiles.distinct(), PEOPLE_PER_PAGE).get_page(number)
+    response = page.render(
         request,
         template="groups/directory/people.html",
         context_overrides={"form": form, "people_page": results},
     )
+    if form.errors:
+        response.status_code = 400  # the form shows what is wrong, next to the filter
+    return response
 
 
 def person(request, page, user_id):

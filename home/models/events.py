@@ -16,6 +16,7 @@ from wagtail.search import index
 from home.blocks import ContentBlocks
 from home.ical import events_calendar, ical_response
 from home.models.base import BasePage
+from home.params import page_number
 from home.querysets import TramePageQuerySet
 
 
@@ -43,7 +44,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         events = EventPage.objects.visible_to(request.user)
         show_past = request.GET.get("periode") == "passes"
         events = events.past() if show_past else events.upcoming()
-        page = Paginator(events, self.page_size).get_page(request.GET.get("page"))
+        page = Paginator(events, self.page_size).get_page(page_number(request.GET))
         return self.render(request, context_overrides={"events_page": page, "show_past": show_past})
 
     @path("ical/", name="ical_feed")

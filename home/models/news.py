@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from home.blocks import ContentBlocks
 from home.models.base import BasePage
+from home.params import page_number
 from home.querysets import TramePageQuerySet
 
 
@@ -28,7 +29,8 @@ class NewsIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         news = NewsPage.objects.visible_to(request.user).latest_first()
-        context["news_page"] = Paginator(news, self.page_size).get_page(request.GET.get("page"))
+        page = page_number(request.GET)
+        context["news_page"] = Paginator(news, self.page_size).get_page(page)
         return context
 
 

@@ -123,7 +123,6 @@ def test_the_library_lists_what_the_user_may_view_newest_first(professional_clie
         ("format=docx", {"Fiche emploi"}),
         ("thematique=justice&format=pdf", {"Trame justice"}),
         ("type=guide&annee=2022", set()),
-        ("structure=abc", {"Guide emploi", "Guide justice", "Fiche emploi", "Trame justice"}),
     ],
 )
 def test_filters_combine(professional_client, catalogue, query, expected):

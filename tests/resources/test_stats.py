@@ -85,7 +85,7 @@ def test_editors_read_the_report_with_its_chart_and_csv(client, editor, resource
     assert "Guide de la prospection" in html
     response = client.get("/admin/reports/visibilite-des-ressources/?jours=7&export=csv")
     assert response["Content-Type"].startswith("text/csv")
-    csv_text = response.content.decode("utf-8-sig")
+    csv_text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "Les plus consultées;Guide de la prospection;1;" in csv_text
 
 
