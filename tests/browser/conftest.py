@@ -13,9 +13,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connections
 
 import pytest
+
+from tests.transactional import restore_migrated_data
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -69,21 +70,7 @@ def _restore_migrated_data(django_db_setup, django_db_blocker):
     """
     yield
     with django_db_blocker.unblock():
-        for connection in connections.all():
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
-                from django.contrib.contenttypes.models import ContentType
-
-                # The last flush may or may not have emitted post_migrate: start from empty.
-                call_command(
-                    "flush",
-                    database=connection.alias,
-                    interactive=False,
-                    verbosity=0,
-                    inhibit_post_migrate=True,
-                )
-                connection.creation.deserialize_db_from_string(contents)
-                ContentType.objects.clear_cache()
+        restore_migrated_data()
 
 
 @pytest.fixture

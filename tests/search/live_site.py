@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from django.core.management import call_command
-from django.db import connections
 
 import requests
 from bs4 import BeautifulSoup
@@ -193,23 +192,3 @@ def run_database_worker() -> None:
         # verbosity=0 silences the task loggers for good; failures are reported otherwise.
         for name, level in levels.items():
             logging.getLogger(name).setLevel(level)
-
-
-def restore_migrated_data() -> None:
-    """Put back what the migrations created (content types, permissions, root page, site,
-    root collection): a transactional test with serialized rollback ends with a flush that
-    skips post_migrate, so later transactional tests would otherwise find none of them."""
-    from django.contrib.contenttypes.models import ContentType
-
-    for connection in connections.all():
-        contents = getattr(connection, "_test_serialized_contents", None)
-        if contents:
-            call_command(
-                "flush",
-                database=connection.alias,
-                interactive=False,
-                verbosity=0,
-                inhibit_post_migrate=True,
-            )
-            connection.creation.deserialize_db_from_string(contents)
-            ContentType.objects.clear_cache()

@@ -35,7 +35,8 @@ from tests.factories import (
 )
 from tests.search.corpus import person
 from tests.search.helpers import rebuild_search_index
-from tests.search.live_site import Visitor, restore_migrated_data, run_database_worker
+from tests.search.live_site import Visitor, run_database_worker
+from tests.transactional import restore_migrated_data
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

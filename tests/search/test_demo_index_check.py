@@ -16,7 +16,8 @@ from resources.file_builders import build_docx, build_odt, build_pdf
 from resources.models import ResourceDocument, ResourcePage
 from search.check import index_check
 from tests.factories.users import PASSWORD
-from tests.search.live_site import Visitor, restore_migrated_data
+from tests.search.live_site import Visitor
+from tests.transactional import restore_migrated_data
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

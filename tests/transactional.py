@@ -1,0 +1,25 @@
+"""Helpers for the transactional tests (live server, real commits)."""
+
+from django.core.management import call_command
+from django.db import connections
+
+
+def restore_migrated_data() -> None:
+    """Put back what the migrations created (content types, permissions, root page, site,
+    root collection): a transactional test with serialized rollback ends with a flush that
+    skips post_migrate, so later transactional tests would otherwise find none of them."""
+    from django.contrib.contenttypes.models import ContentType
+
+    for connection in connections.all():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents:
+            # The last flush may or may not have emitted post_migrate: start from empty.
+            call_command(
+                "flush",
+                database=connection.alias,
+                interactive=False,
+                verbosity=0,
+                inhibit_post_migrate=True,
+            )
+            connection.creation.deserialize_db_from_string(contents)
+            ContentType.objects.clear_cache()
