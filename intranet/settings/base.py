@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Admin URLs naming a page, document or image the user may not view answer 404.
+    "home.admin_scoping.AdminObjectScopeMiddleware",
 ]
 
 ROOT_URLCONF = "intranet.urls"
