@@ -2,62 +2,18 @@
 view: the lead of another group, given the id of a private page, document or image,
 learns nothing about it (no title, URL, size or image)."""
 
-import io
 import json
 
 from django.contrib.auth.models import Permission
-from django.core.files.base import ContentFile
 
-from wagtail.images import get_image_model
-from wagtail.models import Collection, GroupCollectionPermission
+from wagtail.models import GroupCollectionPermission
 
 import pytest
-from PIL import Image
-
-from groups.models import Membership
-from groups.services import membership_add
-from tests.factories import WorkingGroupPageFactory
-from tests.groups.conftest import make_person
 
 pytestmark = pytest.mark.django_db
 
 SECRETS = ["Référents Justice", "Réunion confidentielle", "Nouvelle confidentielle"]
 SECRET_FILES = ["Compte rendu secret", "compte-rendu", "Photo secrète", "photo-secrete"]
-
-
-def jpeg_file(name: str) -> ContentFile:
-    buffer = io.BytesIO()
-    Image.new("RGB", (40, 30), "teal").save(buffer, "JPEG")
-    return ContentFile(buffer.getvalue(), name=name)
-
-
-@pytest.fixture
-def private_image(private_group, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return get_image_model().objects.create(
-        title="Photo secrète",
-        file=jpeg_file("photo-secrete.jpg"),
-        collection=private_group.collection,
-        width=40,
-        height=30,
-    )
-
-
-@pytest.fixture
-def other_lead(group_index, private_group):
-    """The lead of another members-only group, who may choose images anywhere."""
-    lead = make_person("animateur-y", first_name="Yves", last_name="Martin")
-    group = WorkingGroupPageFactory(
-        parent=group_index, title="Référents logement", slug="referents-logement",
-        visibility="members",
-    )  # fmt: skip
-    membership_add(group=group, user=lead, role=Membership.Role.LEAD)
-    GroupCollectionPermission.objects.create(
-        group=group.leads_group,
-        collection=Collection.get_first_root_node(),
-        permission=Permission.objects.get(codename="choose_image"),
-    )
-    return lead
 
 
 def assert_learns_nothing(client, url, secrets=SECRETS + SECRET_FILES):
