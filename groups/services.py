@@ -67,7 +67,12 @@ def _ensure_collection(group: WorkingGroupPage) -> Collection:
 
 
 def _sync_permissions(
-    group: WorkingGroupPage, django_group: Group, page_codenames, collection_codenames
+    group: WorkingGroupPage,
+    django_group: Group,
+    page_codenames,
+    collection_codenames,
+    *,
+    admin_access: bool,
 ):
     page_permissions = [_permission("wagtailcore", codename) for codename in page_codenames]
     GroupPagePermission.objects.filter(group=django_group).exclude(
@@ -87,8 +92,13 @@ def _sync_permissions(
         GroupCollectionPermission.objects.get_or_create(
             group=django_group, collection=group.collection, permission=permission
         )
-    # Leads and members run their space from the Wagtail admin, within these rights only.
-    django_group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    # Leads run their space from the Wagtail admin, within these rights only; plain members
+    # contribute through the site's own forms and never need the admin.
+    access_admin = _permission("wagtailadmin", "access_admin")
+    if admin_access:
+        django_group.permissions.add(access_admin)
+    else:
+        django_group.permissions.remove(access_admin)
 
 
 def _sync_workflow(group: WorkingGroupPage, approvers: list[Group]) -> None:
@@ -166,8 +176,12 @@ def working_group_sync(*, group: WorkingGroupPage) -> WorkingGroupPage:
         WorkingGroupPage.objects.filter(pk=group.pk).update(
             members_group=members, leads_group=leads, collection=collection
         )
-    _sync_permissions(group, leads, LEAD_PAGE_PERMISSIONS, LEAD_COLLECTION_PERMISSIONS)
-    _sync_permissions(group, members, MEMBER_PAGE_PERMISSIONS, MEMBER_COLLECTION_PERMISSIONS)
+    _sync_permissions(
+        group, leads, LEAD_PAGE_PERMISSIONS, LEAD_COLLECTION_PERMISSIONS, admin_access=True
+    )
+    _sync_permissions(
+        group, members, MEMBER_PAGE_PERMISSIONS, MEMBER_COLLECTION_PERMISSIONS, admin_access=False
+    )
     # Its permissions come from `sync_roles`; it must exist for the restrictions to name it.
     editors, _created = Group.objects.get_or_create(name=EDITORS_GROUP_NAME)
     _sync_workflow(group, [leads, editors])

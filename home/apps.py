@@ -20,6 +20,9 @@ class HomeConfig(AppConfig):
         from PIL import Image
 
         from home import signals  # noqa: F401 - connects the cache invalidation receivers
+        from home.permission_policies import register_view_scoped_policies
+
+        register_view_scoped_policies()
 
         # Pillow refuses to open an image of more than twice this many pixels anywhere in
         # the process (uploads, renditions, thumbnails): a decompression bomb never decodes.

@@ -1,6 +1,7 @@
 """StreamField blocks shared by every app; app-specific blocks import these."""
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +9,15 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from home.visibility import document_is_visible_to, image_is_visible_to, page_is_visible_to
+
+
+def viewer(parent_context) -> object:
+    """Who the block is rendered for: the request's user, or nobody in particular (an
+    anonymous reader) when it is rendered outside a request (digest, export, index)."""
+    request = (parent_context or {}).get("request")
+    return getattr(request, "user", None) or AnonymousUser()
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -50,6 +60,16 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         label = _("Image with caption")
         template = "components/blocks/image_with_caption.html"
         description = _("An image, its alternative text and an optional caption")
+
+    def get_context(self, value, parent_context=None):
+        # An image of a collection the reader may not view shows a neutral placeholder:
+        # no title, no rendition.
+        context = super().get_context(value, parent_context=parent_context)
+        image = value.get("image")
+        context["reserved"] = image is not None and not image_is_visible_to(
+            image, viewer(parent_context)
+        )
+        return context
 
 
 class KeyFigureBlock(blocks.StructBlock):
@@ -130,6 +150,14 @@ class CallToActionBlock(blocks.StructBlock):
             "button_label": "Découvrir",
         }
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        page = value.get("page")
+        context["reserved"] = page is not None and not page_is_visible_to(
+            page, viewer(parent_context)
+        )
+        return context
+
     def clean(self, value):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
@@ -148,6 +176,17 @@ class DocumentListBlock(blocks.StructBlock):
         label = _("Document list")
         template = "components/blocks/document_list.html"
         description = _("Documents to download")
+
+    def get_context(self, value, parent_context=None):
+        # A document the reader may not download is a placeholder: no title, URL or size.
+        context = super().get_context(value, parent_context=parent_context)
+        user = viewer(parent_context)
+        context["viewable_documents"] = [
+            document if document_is_visible_to(document, user) else None
+            for document in value.get("documents") or []
+            if document is not None
+        ]
+        return context
 
 
 class OptionalEmbedBlock(EmbedBlock):

@@ -8,7 +8,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve as static_serve
 
+from wagtail.images import get_image_model
+
 from home.health import checks_run
+from home.visibility import image_is_visible_to
 
 
 @login_not_required
@@ -47,4 +50,20 @@ def media_file(request, path):
     path = posixpath.normpath(path).lstrip("/")
     if not path.startswith(SERVED_MEDIA_FOLDERS) or ".." in path.split("/"):
         raise Http404
+    image = _image_of_file(path)
+    if image is not None and not image_is_visible_to(image, request.user):
+        raise Http404
     return static_serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+def _image_of_file(path: str):
+    """The Wagtail image whose original or rendition is stored at `path`, if any: its
+    collection's view restrictions decide who gets the file."""
+    Image = get_image_model()
+    if path.startswith("original_images/"):
+        return Image.objects.filter(file=path).select_related("collection").first()
+    if path.startswith("images/"):
+        Rendition = Image.get_rendition_model()
+        rendition = Rendition.objects.filter(file=path).select_related("image__collection").first()
+        return rendition.image if rendition is not None else None
+    return None

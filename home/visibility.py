@@ -75,12 +75,22 @@ def denied_restrictions(user) -> list[PageViewRestriction]:
     return [r for r in view_restrictions() if not restriction_allows(r, user)]
 
 
-def hidden_pages_q(user) -> Q | None:
-    """A Q matching every page the user may not view, or None when nothing is hidden."""
+def hidden_pages_q(user, *, include_password: bool = True) -> Q | None:
+    """A Q matching every page the user may not view, or None when nothing is hidden.
+    The admin passes include_password=False: a password restriction is for readers of
+    the site, while who edits such a page is decided by page permissions."""
     hidden = Q()
     for restriction in denied_restrictions(user):
-        hidden |= Q(path__startswith=restriction.page.path)
+        if include_password or restriction.restriction_type != BaseViewRestriction.PASSWORD:
+            hidden |= Q(path__startswith=restriction.page.path)
     return hidden or None
+
+
+def pages_viewable_in_admin(pages, user):
+    """Narrow a page queryset to the pages whose existence the user may learn in the admin:
+    drafts included, but nothing under a login or group restriction they do not satisfy."""
+    hidden = hidden_pages_q(user, include_password=False)
+    return pages.exclude(hidden) if hidden is not None else pages
 
 
 def visibility_key(user) -> str:
@@ -121,8 +131,9 @@ def documents_visible_to(documents, user):
     return documents.exclude(hidden) if hidden is not None else documents
 
 
-def _collection_restrictions_on(document) -> list[CollectionViewRestriction]:
-    path = document.collection.path
+def _collection_restrictions_on(item) -> list[CollectionViewRestriction]:
+    """The restrictions on a document's or image's collection and its ancestors."""
+    path = item.collection.path
     return [r for r in collection_view_restrictions() if path.startswith(r.collection.path)]
 
 
@@ -130,11 +141,30 @@ def document_is_visible_to(document, user) -> bool:
     return all(restriction_allows(r, user) for r in _collection_restrictions_on(document))
 
 
-def document_is_hidden_by_group(document, user) -> bool:
+def collection_is_hidden_by_group(collection, user) -> bool:
+    """Whether a login or group restriction hides the documents and images of this
+    collection from the user."""
     return any(
         r.restriction_type != BaseViewRestriction.PASSWORD and not restriction_allows(r, user)
-        for r in _collection_restrictions_on(document)
+        for r in collection_view_restrictions()
+        if collection.path.startswith(r.collection.path)
     )
+
+
+def document_is_hidden_by_group(document, user) -> bool:
+    return collection_is_hidden_by_group(document.collection, user)
+
+
+def image_is_visible_to(image, user) -> bool:
+    """Images follow the view restrictions of their collection, as documents do."""
+    return all(restriction_allows(r, user) for r in _collection_restrictions_on(image))
+
+
+def in_visible_collections(queryset, user):
+    """Narrow a document or image queryset to the items of collections the user may view
+    (by collection id, which the admin choosers' search backend can also filter on)."""
+    hidden = hidden_collection_ids(user)
+    return queryset.exclude(collection_id__in=hidden) if hidden else queryset
 
 
 def hidden_collection_ids(user) -> frozenset[int]:

@@ -2,7 +2,12 @@ from django.http import Http404
 
 from wagtail import hooks
 
-from home.visibility import document_is_hidden_by_group, page_is_hidden_by_group
+from home.visibility import (
+    document_is_hidden_by_group,
+    in_visible_collections,
+    page_is_hidden_by_group,
+    pages_viewable_in_admin,
+)
 
 
 # Wagtail answers a logged-in user outside a group restriction with a redirect to the login
@@ -18,3 +23,23 @@ def hide_restricted_page(page, request, serve_args, serve_kwargs):
 def hide_restricted_document(document, request):
     if request.user.is_authenticated and document_is_hidden_by_group(document, request.user):
         raise Http404
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_shows_viewable_pages(parent_page, pages, request):
+    return pages_viewable_in_admin(pages, request.user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def page_chooser_offers_viewable_pages(pages, request):
+    return pages_viewable_in_admin(pages, request.user)
+
+
+@hooks.register("construct_document_chooser_queryset")
+def document_chooser_offers_viewable_documents(documents, request):
+    return in_visible_collections(documents, request.user)
+
+
+@hooks.register("construct_image_chooser_queryset")
+def image_chooser_offers_viewable_images(images, request):
+    return in_visible_collections(images, request.user)

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.admin_scoping import report_override_urls
 from home.uploads import account as home_account
 
 auth_urlpatterns = [
@@ -46,6 +47,8 @@ urlpatterns = [
     *auth_urlpatterns,
     # Before Wagtail's own admin URLs: the account page with a checked profile picture.
     path("admin/account/", home_account.account, name="account"),
+    # Before Wagtail's own: reports naming only pages and workflows the user may view.
+    path("admin/", include(report_override_urls())),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include("resources.urls")),
     path("documents/", include(wagtaildocs_urls)),

@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "home.middleware.InvalidParametersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Admin URLs naming a page, document or image the user may not view answer 404.
+    "home.admin_scoping.AdminObjectScopeMiddleware",
 ]
 
 ROOT_URLCONF = "intranet.urls"

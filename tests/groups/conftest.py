@@ -1,9 +1,15 @@
+import io
+
+from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, GroupCollectionPermission
 
 import pytest
+from PIL import Image
 
 from groups.models import Membership
 from groups.services import membership_add
@@ -106,3 +112,38 @@ def open_group(group_index, justice, lead, news_index, event_index):
     )
     group.document = add_document(group, title="Guide ouvert")
     return group
+
+
+def jpeg_file(name: str) -> ContentFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "teal").save(buffer, "JPEG")
+    return ContentFile(buffer.getvalue(), name=name)
+
+
+@pytest.fixture
+def private_image(private_group, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return get_image_model().objects.create(
+        title="Photo secrète",
+        file=jpeg_file("photo-secrete.jpg"),
+        collection=private_group.collection,
+        width=40,
+        height=30,
+    )
+
+
+@pytest.fixture
+def other_lead(group_index, private_group):
+    """The lead of another members-only group, who may choose images anywhere."""
+    lead = make_person("animateur-y", first_name="Yves", last_name="Martin")
+    group = WorkingGroupPageFactory(
+        parent=group_index, title="Référents logement", slug="referents-logement",
+        visibility="members",
+    )  # fmt: skip
+    membership_add(group=group, user=lead, role=Membership.Role.LEAD)
+    GroupCollectionPermission.objects.create(
+        group=group.leads_group,
+        collection=Collection.get_first_root_node(),
+        permission=Permission.objects.get(codename="choose_image"),
+    )
+    return lead

@@ -1,0 +1,50 @@
+"""A block pointing to a document, image or page the reader may not view renders a neutral
+« Contenu réservé »: no title, URL, size or rendition (on the live page as in a preview,
+which renders the same blocks for the person previewing)."""
+
+import json
+
+import pytest
+
+from tests.factories import ContentPageFactory
+
+pytestmark = pytest.mark.django_db
+
+SECRETS = ["Compte rendu secret", "compte-rendu", "Photo secrète", "photo-secrete",
+           "Réunion confidentielle", "reunion"]  # fmt: skip
+
+
+@pytest.fixture
+def linking_page(home_page, private_group, private_image):
+    body = [
+        {"type": "document_list",
+         "value": {"heading": "", "documents": [private_group.document.pk]}},
+        {"type": "image",
+         "value": {"image": private_image.pk, "alt_text": "", "caption": "Légende"}},
+        {"type": "call_to_action", "value": {
+            "title": "Venez", "text": "", "page": private_group.meeting.pk, "url": "",
+            "button_label": "Voir la réunion"}},
+    ]  # fmt: skip
+    return ContentPageFactory(
+        parent=home_page, title="Page publique", slug="page-publique", body=json.dumps(body)
+    )
+
+
+def test_public_page_shows_placeholders_to_a_non_member(client, linking_page, outsider):
+    client.force_login(outsider)
+    response = client.get(linking_page.url)
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert text.count("Contenu réservé") == 3
+    for secret in SECRETS:
+        assert secret not in text, secret
+    assert "/media/" not in text and "/documents/" not in text
+
+
+def test_public_page_shows_the_items_to_a_member(client, linking_page, member):
+    client.force_login(member)
+    text = client.get(linking_page.url).content.decode()
+    assert "Contenu réservé" not in text
+    assert "Compte rendu secret" in text
+    assert "/media/images/" in text
+    assert "Voir la réunion" in text
