@@ -12,6 +12,7 @@ from tests.factories import (
     ProfileFactory,
     UserFactory,
 )
+from tests.transactional import is_transactional, restore_migrated_data
 
 
 @pytest.fixture
@@ -61,3 +62,15 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _restore_migrated_data_after_transactional_tests(request, django_db_blocker):
+    """A transactional test ends with a flush: after a module that has one, put back what the
+    migrations created, for the modules that come next on this worker (pytest-xdist sends
+    whole files to each worker, transactional or not, in any order)."""
+    yield
+    module_items = [item for item in request.session.items if item.module is request.module]
+    if any(is_transactional(item) for item in module_items):
+        with django_db_blocker.unblock():
+            restore_migrated_data()

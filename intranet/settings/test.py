@@ -1,3 +1,5 @@
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -8,7 +10,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
-MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
+# One folder per pytest-xdist worker: parallel tests never share stored files.
+MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media" / os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files come from the finders here; whitenoise needs no collected folder.
 STATIC_ROOT = None

@@ -16,8 +16,6 @@ from django.core.management import call_command
 
 import pytest
 
-from tests.transactional import restore_migrated_data
-
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-background-networking",
@@ -58,19 +56,6 @@ def axe_path() -> Path:
     if not AXE_PATH.is_file():
         unavailable(f"axe-core introuvable ({AXE_PATH}) : lancez `npm ci` à la racine du projet")
     return AXE_PATH
-
-
-@pytest.fixture(scope="package", autouse=True)
-def _restore_migrated_data(django_db_setup, django_db_blocker):
-    """After the last browser test, put back what the migrations created.
-
-    Live-server tests are transactional and end with a flush; with serialized rollback that flush
-    skips post_migrate, so the transactional tests that follow would otherwise find no content
-    types, permissions, root page or site.
-    """
-    yield
-    with django_db_blocker.unblock():
-        restore_migrated_data()
 
 
 @pytest.fixture

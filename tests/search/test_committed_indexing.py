@@ -36,7 +36,6 @@ from tests.factories import (
 from tests.search.corpus import person
 from tests.search.helpers import rebuild_search_index
 from tests.search.live_site import Visitor, run_database_worker
-from tests.transactional import restore_migrated_data
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -48,13 +47,6 @@ STRUCTURE = "Structure productrice"
 PRIVATE_GROUP = "Cercle restreint"
 # The facets everyone sees for SHARED when only the library's public resource holds it.
 ANCHOR_ONLY = {KIND: {"Ressource": 1}}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _restore_migrated_data(django_db_setup, django_db_blocker):
-    yield
-    with django_db_blocker.unblock():
-        restore_migrated_data()
 
 
 @dataclass

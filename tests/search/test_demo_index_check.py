@@ -17,16 +17,8 @@ from resources.models import ResourceDocument, ResourcePage
 from search.check import index_check
 from tests.factories.users import PASSWORD
 from tests.search.live_site import Visitor
-from tests.transactional import restore_migrated_data
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _restore_migrated_data(django_db_setup, django_db_blocker):
-    yield
-    with django_db_blocker.unblock():
-        restore_migrated_data()
 
 
 @pytest.fixture
