@@ -12,6 +12,7 @@ class HomeConfig(AppConfig):
         from PIL import Image
 
         from home import signals  # noqa: F401 - connects the cache invalidation receivers
+        from home.two_factor import signals as two_factor_signals  # noqa: F401
 
         # Pillow refuses to open an image of more than twice this many pixels anywhere in
         # the process (uploads, renditions, thumbnails): a decompression bomb never decodes.

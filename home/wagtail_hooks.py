@@ -1,4 +1,6 @@
 from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
@@ -18,3 +20,13 @@ def hide_restricted_page(page, request, serve_args, serve_kwargs):
 def hide_restricted_document(document, request):
     if request.user.is_authenticated and document_is_hidden_by_group(document, request.user):
         raise Http404
+
+
+# The admin's account page links to the second factor's own page (home/two_factor).
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("two_factor:manage"),
+        "label": _("Two-factor authentication"),
+        "help_text": _("Protect your account with a code from an app on your phone."),
+    }
