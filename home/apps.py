@@ -21,6 +21,7 @@ class HomeConfig(AppConfig):
 
         from home import signals  # noqa: F401 - connects the cache invalidation receivers
         from home.permission_policies import register_view_scoped_policies
+        from home.two_factor import signals as two_factor_signals  # noqa: F401
 
         register_view_scoped_policies()
 

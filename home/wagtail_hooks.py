@@ -1,4 +1,6 @@
 from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
@@ -43,3 +45,13 @@ def document_chooser_offers_viewable_documents(documents, request):
 @hooks.register("construct_image_chooser_queryset")
 def image_chooser_offers_viewable_images(images, request):
     return in_visible_collections(images, request.user)
+
+
+# The admin's account page links to the second factor's own page (home/two_factor).
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("two_factor:manage"),
+        "label": _("Two-factor authentication"),
+        "help_text": _("Protect your account with a code from an app on your phone."),
+    }

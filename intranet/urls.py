@@ -45,6 +45,7 @@ auth_urlpatterns = [
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     *auth_urlpatterns,
+    path("", include("home.two_factor.urls")),
     # Before Wagtail's own admin URLs: the account page with a checked profile picture.
     path("admin/account/", home_account.account, name="account"),
     # Before Wagtail's own: reports naming only pages and workflows the user may view.

@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -53,6 +56,10 @@ MIDDLEWARE = [
     "home.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Second factor: django-otp tells whether the session gave its code; ours then sends it to
+    # the verification (anyone with a device) or the setup (editors, before any admin page).
+    "django_otp.middleware.OTPMiddleware",
+    "home.two_factor.middleware.TwoFactorMiddleware",
     # An intranet: every view needs a logged-in user unless marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -118,6 +125,10 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
+# Second factor (home/two_factor): editors and administrators must set one up before any admin
+# page when true (production's default); anyone may turn it on from their account.
+TRAME_REQUIRE_2FA_FOR_STAFF = env.bool("REQUIRE_2FA_FOR_STAFF", default=False)
+OTP_TOTP_ISSUER = "Trame"
 
 # Internationalisation: the whole intranet speaks French.
 LANGUAGE_CODE = "fr"

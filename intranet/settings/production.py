@@ -20,6 +20,9 @@ CACHES = {
     "default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}")  # noqa: F405
 }
 
+# Editors and administrators give a second factor before any admin page (see the README).
+TRAME_REQUIRE_2FA_FOR_STAFF = env.bool("REQUIRE_2FA_FOR_STAFF", default=True)
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)

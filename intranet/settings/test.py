@@ -16,3 +16,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files come from the finders here; whitenoise needs no collected folder.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+# Only the second-factor tests require it of editors (tests/home/test_two_factor.py).
+TRAME_REQUIRE_2FA_FOR_STAFF = False

@@ -19,7 +19,7 @@ from .strategy import (
     OrientationPageFactory,
     StrategyPlanPageFactory,
 )
-from .users import UserFactory
+from .users import TOTPDeviceFactory, UserFactory
 from .working_groups import (
     MeetingPageFactory,
     NetworkDirectoryPageFactory,
@@ -52,6 +52,7 @@ __all__ = [
     "ThematicFactory",
     "ThematicHubPageFactory",
     "ThematicIndexPageFactory",
+    "TOTPDeviceFactory",
     "UserFactory",
     "WorkingGroupIndexPageFactory",
     "WorkingGroupPageFactory",
