@@ -11,9 +11,12 @@ def unit_label(unit: str) -> str:
 def excerpt(text: str) -> str:
     """The start of a line, enough for a person to find it in their file."""
     text = " ".join(text.split()[:20])
-    if len(text) > EXCERPT_CHARACTERS:
-        return text[: EXCERPT_CHARACTERS - 1].rstrip() + "…"
-    return text
+    if len(text) <= EXCERPT_CHARACTERS:
+        return text
+    cut = text[: EXCERPT_CHARACTERS - 1]
+    if text[len(cut)] != " " and " " in cut[EXCERPT_CHARACTERS // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]  # whole words, unless one word fills it
+    return cut.rstrip(" :,;") + "…"
 
 
 class PlanImportError(Exception):

@@ -31,16 +31,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="the plan: .txt, .md or .docx")
-        target = parser.add_mutually_exclusive_group()
-        target.add_argument(
+        parser.add_argument(
             "--parent", type=int, help="id of the page under which the plan goes (home page)"
         )
-        target.add_argument(
+        parser.add_argument(
             "--plan", type=int, help="id of the plan to update, whatever the file's title"
         )
-        mode = parser.add_mutually_exclusive_group()
-        mode.add_argument("--apply", action="store_true", help="write the previewed changes")
-        mode.add_argument(
+        parser.add_argument("--apply", action="store_true", help="write the previewed changes")
+        parser.add_argument(
             "--dry-run",
             action="store_true",
             help="preview only, writing nothing: the default, kept for older scripts",
@@ -53,6 +51,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, parent=None, plan=None, apply=False, **options):
+        if apply and options["dry_run"]:
+            raise CommandError(_("--dry-run previews only: give --apply or --dry-run, not both."))
+        if plan is not None and parent is not None:
+            raise CommandError(_("Give --plan or --parent, not both: a plan keeps its place."))
         plan_page = self._plan(plan) if plan is not None else None
         parent_page = None if plan_page else self._parent(parent)
         try:
