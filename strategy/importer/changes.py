@@ -76,9 +76,12 @@ class PageChange:
         return text
 
     def signature(self) -> list:
+        """What the preview showed of this page; an edit of the page since then (a new
+        latest revision) changes it too."""
         values = self.fields if self.outcome in (CREATE, UPDATE) else {}
-        return [self.kind, self.outcome, self.page.pk if self.page else None, self.label,
-                sorted(self.changed), self.emptied, self.republish, values]  # fmt: skip
+        page = [self.page.pk, self.page.latest_revision_id, self.page.live] if self.page else None
+        return [self.kind, self.outcome, page, self.label, sorted(self.changed), self.emptied,
+                self.republish, values]  # fmt: skip
 
 
 @dataclass
