@@ -3,11 +3,12 @@
 Wagtail's way, `add_child` then `save_revision` then `publish`, costs about ninety queries a
 page: most of them check what a new page cannot have (aliases, workflows, comments, a
 schedule, earlier revisions) or validate again what was just validated. An import of 3,000
-actions must take seconds, not minutes, so a new page is written here in about ten: its tree
-path is computed under a lock of its parent (as treebeard does), it is saved once, its first
-revision becomes its live one, its creation and publication are logged in one batch at the
-end, and `published` / `page_published` are sent as Wagtail sends them. Its values come from
-the importer's bounded parser and are checked field by field before the save."""
+actions must take seconds, not minutes, so a new page is written here in about seven: its
+tree path is computed under a lock of its parent (as treebeard does) and it is saved once;
+then, for all the pages together, each one's first revision is created and made its live
+one, their creation and publication are logged, and `published` / `page_published` are sent
+for each as Wagtail sends them. Its values come from the importer's bounded parser and are
+checked field by field before the save."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F
@@ -28,7 +29,7 @@ class NewPages:
         self.last_step: dict[int, int] = {}  # parent id → step of its last child
         self.added: dict[int, int] = {}  # parent id → children added here
         self.parents: dict[int, Page] = {}
-        self.log_entries: list[PageLogEntry] = []
+        self.pages: list[Page] = []
 
     def _path(self, parent: Page) -> str:
         if parent.pk not in self.last_step:
@@ -45,7 +46,8 @@ class NewPages:
         return Page._get_path(parent.path, parent.depth + 1, self.last_step[parent.pk])
 
     def add(self, parent: Page, page: Page) -> Page:
-        """Save `page`, live, as the last child of `parent`, with its first revision."""
+        """Save `page`, live, as the last child of `parent`; its revision, its log entries
+        and its signals follow in `finish`."""
         page.depth, page.path, page.numchild = parent.depth + 1, self._path(parent), 0
         page.clean_fields(exclude=[f.name for f in page._meta.fields if f.is_relation])
         page._cached_parent_obj = parent  # Page.save builds the URL path from it
@@ -54,46 +56,56 @@ class NewPages:
         self.last_step[page.pk] = 0
         self.added[parent.pk] = self.added.get(parent.pk, 0) + 1
         self.parents[parent.pk] = parent
-
-        revision = Revision.objects.create(
-            content_object=page,
-            base_content_type=page.get_base_content_type(),
-            user=self.user,
-            content=_new_page_data(page),
-            object_str=str(page),
-        )
-        Page.objects.filter(pk=page.pk).update(
-            latest_revision=revision,
-            live_revision=revision,
-            latest_revision_created_at=revision.created_at,
-        )
-        page.latest_revision = page.live_revision = revision
-        page.latest_revision_created_at = revision.created_at
-        content_type = ContentType.objects.get_for_model(page, for_concrete_model=False)
-        for action, logged_revision in (("wagtail.create", None), ("wagtail.publish", revision)):
-            self.log_entries.append(
-                PageLogEntry(
-                    page=page,
-                    content_type=content_type,
-                    label=page.title,
-                    action=action,
-                    timestamp=self.now,
-                    uuid=get_active_log_context().uuid,
-                    user=self.user,
-                    revision=logged_revision,
-                    content_changed=True,
-                )
-            )
-        published.send(sender=type(page), instance=page, revision=revision)
-        page_published.send(sender=type(page), instance=page, revision=revision)
+        self.pages.append(page)
         return page
 
     def finish(self):
-        """The parents' counts of children, and the log entries, written once."""
+        """The parents' counts of children, then each page's first revision made its live
+        one, the log entries, and the signals of each publication, in a few queries."""
         for parent_id, count in self.added.items():
             Page.objects.filter(pk=parent_id).update(numchild=F("numchild") + count)
             self.parents[parent_id].numchild += count
-        PageLogEntry.objects.bulk_create(self.log_entries)
+        base_type = ContentType.objects.get_for_model(Page)
+        revisions = Revision.objects.bulk_create(
+            Revision(
+                content_type=ContentType.objects.get_for_model(page),
+                base_content_type=base_type,
+                object_id=str(page.pk),
+                user=self.user,
+                created_at=self.now,
+                content=_new_page_data(page),
+                object_str=str(page),
+            )
+            for page in self.pages
+        )
+        for page, revision in zip(self.pages, revisions, strict=True):
+            page.latest_revision = page.live_revision = revision
+            page.latest_revision_created_at = revision.created_at
+        fields = ["latest_revision", "live_revision", "latest_revision_created_at"]
+        Page.objects.bulk_update(self.pages, fields, batch_size=500)
+        uuid = get_active_log_context().uuid
+        PageLogEntry.objects.bulk_create(
+            PageLogEntry(
+                page=page,
+                content_type=ContentType.objects.get_for_model(page, for_concrete_model=False),
+                label=page.title,
+                action=action,
+                timestamp=self.now,
+                uuid=uuid,
+                user=self.user,
+                revision=logged_revision,
+                content_changed=True,
+            )
+            for page in self.pages
+            for action, logged_revision in (
+                ("wagtail.create", None),
+                ("wagtail.publish", page.live_revision),
+            )
+        )
+        for page in self.pages:
+            published.send(sender=type(page), instance=page, revision=page.live_revision)
+            page_published.send(sender=type(page), instance=page, revision=page.live_revision)
+        self.pages = []
 
 
 def _new_page_data(page: Page) -> dict:
