@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wagtail.models import Page
+
 from strategy.importer import (
     CREATE,
     REMOVE,
@@ -110,6 +112,10 @@ def plan_import_upload(request, plan_id: int):
     )
 
 
+def _preview(upload: PlanImport, plan: StrategyPlanPage):
+    return plan_import_preview(tree=parse_plan(read_bytes(bytes(upload.content))), plan=plan)
+
+
 def plan_import_preview_view(request, import_id: int):
     if import_id > MAX_ID:
         raise Http404
@@ -119,51 +125,63 @@ def plan_import_preview_view(request, import_id: int):
         messages.info(request, _("This import was already applied."))
         return redirect("wagtailadmin_pages:history", plan.pk)
     try:
-        preview = plan_import_preview(tree=parse_plan(read_bytes(bytes(upload.content))),
-                                      plan=plan)  # fmt: skip
+        preview = _preview(upload, plan)
     except PlanImportError as error:
         messages.error(request, str(error))
         return redirect("strategy_plan_import", plan.pk)
     initial = {"sha256": upload.sha256, "fingerprint": preview.fingerprint}
     if request.method != "POST":
         return _render_preview(request, upload, preview, ConfirmForm(initial=initial))
-
     form = ConfirmForm(request.POST)
     if not form.is_valid() or form.cleaned_data["sha256"] != upload.sha256:
         messages.error(request, _("The confirmation does not match the previewed file."))
         return _render_preview(request, upload, preview, ConfirmForm(initial=initial), 409)
+    try:
+        with transaction.atomic():
+            return _confirm(request, upload, plan, form)
+    except _NotApplied as refusal:  # raised inside: the claim is rolled back with the rest
+        return _render_preview(request, upload, refusal.preview, refusal.form, refusal.status)
+    except PlanImportError as error:
+        messages.error(request, str(error))
+        return _render_preview(request, upload, preview, ConfirmForm(initial=initial))
+
+
+class _NotApplied(Exception):
+    def __init__(self, preview, form, status=200):
+        self.preview, self.form, self.status = preview, form, status
+
+
+def _confirm(request, upload: PlanImport, plan: StrategyPlanPage, form: ConfirmForm):
+    """Inside one transaction: the upload claimed (a second submission waits, then finds it
+    claimed), the plan locked against another import, the preview computed again under the
+    lock and compared with the one confirmed, then applied. Anything short of applying raises,
+    which rolls the claim back."""
+    claimed = PlanImport.objects.filter(pk=upload.pk, applied_at__isnull=True).update(
+        applied_at=timezone.now()
+    )
+    if not claimed:
+        messages.info(request, _("This import was already applied."))
+        return redirect("wagtailadmin_pages:history", plan.pk)
+    list(Page.objects.select_for_update().filter(pk=plan.pk).values_list("pk"))
+    preview = _preview(upload, plan)
+    fresh = ConfirmForm(initial={"sha256": upload.sha256, "fingerprint": preview.fingerprint})
     if form.cleaned_data["fingerprint"] != preview.fingerprint:
         messages.error(
             request,
             _("The plan changed since this preview was shown: read the new preview below "
               "before confirming."),
         )  # fmt: skip
-        return _render_preview(request, upload, preview, ConfirmForm(initial=initial), 409)
-    if preview.destructive_changes and not form.cleaned_data["allow_removals"]:
+        raise _NotApplied(preview, fresh, 409)
+    allow_removals = form.cleaned_data["allow_removals"]
+    if preview.destructive_changes and not allow_removals:
         form.add_error(
             "allow_removals",
             _("This import removes or empties content: tick this box to accept it."),
         )
-        return _render_preview(request, upload, preview, form)
-    return _apply(request, upload, preview, form.cleaned_data["allow_removals"])
-
-
-def _apply(request, upload: PlanImport, preview, allow_removals: bool):
-    try:
-        with transaction.atomic():
-            # Claimed first, in the same transaction: a second submission finds it applied.
-            claimed = PlanImport.objects.filter(pk=upload.pk, applied_at__isnull=True).update(
-                applied_at=timezone.now(), content=b""
-            )
-            if not claimed:
-                messages.info(request, _("This import was already applied."))
-                return redirect("wagtailadmin_pages:history", upload.plan_id)
-            report = plan_import_apply(preview=preview, allow_removals=allow_removals,
-                                       user=request.user, source_name=upload.file_name)  # fmt: skip
-    except PlanImportError as error:
-        messages.error(request, str(error))
-        return _render_preview(request, upload, preview, ConfirmForm(initial={
-            "sha256": upload.sha256, "fingerprint": preview.fingerprint}))  # fmt: skip
+        raise _NotApplied(preview, form)
+    report = plan_import_apply(preview=preview, allow_removals=allow_removals,
+                               user=request.user, source_name=upload.file_name)  # fmt: skip
+    PlanImport.objects.filter(pk=upload.pk).update(content=b"")  # applied: kept as a record
     counts = report.counts
     messages.success(
         request,
@@ -172,7 +190,7 @@ def _apply(request, upload: PlanImport, preview, allow_removals: bool):
         % {"create": counts[CREATE], "update": counts[UPDATE], "remove": counts[REMOVE]},
     )  # fmt: skip
     for warning in report.warnings:
-        messages.warning(request, _("The plan stays a draft: %(problem)s") % {"problem": warning})
+        messages.warning(request, warning)
     return redirect("wagtailadmin_pages:history", report.plan.pk)
 
 
