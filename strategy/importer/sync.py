@@ -151,7 +151,12 @@ class _Applier:
             return
         problems = plan.publication_problems()
         if problems:
-            self.warnings.extend(str(problem) for problem in problems)
+            if plan.live:
+                message = _("The new version of the plan stays a draft, the current one stays "
+                            "online: %(problem)s")  # fmt: skip
+            else:
+                message = _("The plan stays a draft: %(problem)s")
+            self.warnings.extend(message % {"problem": problem} for problem in problems)
             return
         revision = revision or plan.save_revision(user=self.user, log_action=True)
         revision.publish(user=self.user)

@@ -97,9 +97,7 @@ class Command(BaseCommand):
         except PlanImportError as error:
             raise CommandError(f"{file} : {error}") from error
         for warning in report.warnings:
-            self.stdout.write(
-                self.style.WARNING(_("The plan stays a draft: %(problem)s") % {"problem": warning})
-            )
+            self.stdout.write(self.style.WARNING(warning))
         counts = report.counts
         self.stdout.write(
             self.style.SUCCESS(
