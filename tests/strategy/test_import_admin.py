@@ -74,6 +74,10 @@ def test_the_plan_offers_the_import_in_its_admin_header(plan, admin_client):
     assert response.status_code == 200
     assert reverse("strategy_plan_import", args=[plan.pk]) in response.content.decode()
     assert "Importer une nouvelle version" in response.content.decode()
+    explorer = admin_client.get(reverse("wagtailadmin_explore", args=[plan.get_parent().pk]))
+    assert reverse("strategy_plan_import", args=[plan.pk]) in explorer.content.decode()
+    action = admin_client.get(reverse("wagtailadmin_pages:edit", args=[plan.get_children()[0].pk]))
+    assert "/importer/" not in action.content.decode()  # only plans offer it
 
 
 def test_a_plan_without_its_title_line_changes_nothing_until_confirmed_and_is_undone_from_the_history(  # noqa: E501
