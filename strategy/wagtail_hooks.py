@@ -1,9 +1,16 @@
-from django.utils.translation import gettext_lazy as _
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from strategy.models import Indicator
+from strategy import import_views
+from strategy.importer.sync import IMPORT_LOG_ACTION
+from strategy.models import Indicator, StrategyPlanPage
 
 
 class IndicatorViewSet(SnippetViewSet):
@@ -12,7 +19,7 @@ class IndicatorViewSet(SnippetViewSet):
 
     model = Indicator
     icon = "order"
-    menu_label = _("Indicators")
+    menu_label = gettext_lazy("Indicators")
     menu_order = 220
     add_to_admin_menu = True
     list_display = ["name", "action", "unit", "target"]
@@ -20,3 +27,64 @@ class IndicatorViewSet(SnippetViewSet):
 
 
 register_snippet(IndicatorViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_plan_import_urls():
+    return [
+        path(
+            "projet-associatif/<int:plan_id>/importer/",
+            import_views.plan_import_upload,
+            name="strategy_plan_import",
+        ),
+        path(
+            "projet-associatif/imports/<int:import_id>/",
+            import_views.plan_import_preview_view,
+            name="strategy_plan_import_preview",
+        ),
+    ]
+
+
+class PlanImportMenuItem(PageMenuItem):
+    label = gettext_lazy("Import a new version")
+    icon_name = "upload"
+    priority = 62
+
+    def is_shown(self, user):
+        permissions = self.page.permissions_for_user(user)
+        return permissions.can_edit() and permissions.can_publish()
+
+    @property
+    def url(self):
+        return reverse("strategy_plan_import", args=[self.page.pk])
+
+
+@hooks.register("register_page_header_buttons")
+def plan_import_header_button(page, user, view_name, next_url=None):
+    if page.specific_class is StrategyPlanPage:
+        yield PlanImportMenuItem(page=page)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def plan_import_listing_button(page, user, next_url=None):
+    if page.specific_class is StrategyPlanPage:
+        yield PlanImportMenuItem(page=page)
+
+
+@hooks.register("register_log_actions")
+def register_plan_import_log_action(actions):
+    @actions.register_action(IMPORT_LOG_ACTION)
+    class PlanImported(LogFormatter):
+        label = gettext_lazy("Import of a plan file")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return _(
+                "Imported from “%(file)s”: %(created)s page(s) created, %(updated)s updated, "
+                "%(removed)s removed"
+            ) % {
+                "file": data.get("file") or "?",
+                "created": data.get("created", 0),
+                "updated": data.get("updated", 0),
+                "removed": data.get("removed", 0),
+            }

@@ -1,6 +1,8 @@
 """Numbered lines to a plan tree. Tolerates the stray markup of text extracted from PDF
 (`1^{er}`, `**`, Markdown headings and tables, blank runs); refuses, with the line and what
-was expected, what would build a wrong tree."""
+was expected, what would build a wrong tree. Runs in time linear in the file, within the
+bounds of `limits` (numbers of at most three digits, a bounded count of items, a deadline);
+no pattern here can backtrack over a long line."""
 
 import re
 import unicodedata
@@ -8,15 +10,20 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from .errors import PlanImportError
+from . import limits
+from .errors import PlanImportError, unit_label
 from .sections import build_section_blocks
 
-ORIENTATION_RE = re.compile(r"^orientation\s+(\d+)\s*(?:[:.\-–—]\s*(.*))?$", re.IGNORECASE)
-AXIS_RE = re.compile(r"^axe\s+(\d+)\s*(?:[:.\-–—]\s*(.*))?$", re.IGNORECASE)
-ACTION_RE = re.compile(r"^(?:action\s+)?(\d+(?:\.\d+){1,2})\.?\s*[:\-–—]?\s+(\S.*)$", re.IGNORECASE)
+ORIENTATION_RE = re.compile(r"^orientation\s+([0-9]+)\s*(?:[:.\-–—]\s*(.*))?$", re.IGNORECASE)
+AXIS_RE = re.compile(r"^axe\s+([0-9]+)\s*(?:[:.\-–—]\s*(.*))?$", re.IGNORECASE)
+# `(?>…)`: the spaces after the number are read once, never again on a failed match.
+ACTION_RE = re.compile(
+    r"^(?:action\s+)?([0-9]+(?:\.[0-9]+){1,2})\.?(?:(?>\s*)[:\-–—])?(?>\s+)(\S.*)$",
+    re.IGNORECASE,
+)
 ACTIONS_LABEL_RE = re.compile(r"^(?:fiches?\s+)?actions?\s*:?$", re.IGNORECASE)
 BULLET_RE = re.compile(r"^(\s*)[-*•–+]\s+(.*)$")
-HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+HEADING_RE = re.compile(r"^(#{1,6})\s+(.*)$")
 PERIOD_RE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|/|à)\s*((?:19|20)\d\d)\b")
 
 # (section kind, words that announce it); the first match wins.
@@ -100,7 +107,10 @@ class PlanTree:
     period_end: int | None
     sections: list[SectionNode]
     orientations: list[OrientationNode]
-    unit: str = "ligne"  # how the source numbers its lines, for messages
+    unit: str = "line"  # "line" or "paragraph": how the source numbers its lines
+    # False when no line before the first section could be the plan's title: `title` is
+    # then a stand-in that must never be taken for the name of an existing plan.
+    title_found: bool = True
 
     @property
     def axes(self):
@@ -115,6 +125,9 @@ class _Parser:
     def __init__(self, source):
         self.unit = source.unit
         self.lines = source.lines
+        self.deadline = source.deadline
+        self.text = ""  # the line being read, quoted in messages about its numbers
+        self.items = 0
         self.cover: list[str] = []
         self.sections: list[SectionNode] = []
         self.orientations: list[OrientationNode] = []
@@ -125,16 +138,17 @@ class _Parser:
         self.seen = {"orientation": {}, "axis": {}, "action": {}}
         self.after_blank = True
 
-    def fail(self, message, line):
-        raise PlanImportError(message, line=line, unit=self.unit)
+    def fail(self, message, line, text=""):
+        raise PlanImportError(message, line=line, unit=self.unit, text=text)
 
     def parse(self) -> PlanTree:
         last_line = 1
         for number, raw in self.lines:
+            self.deadline.check(number, self.unit)
             last_line = number
+            self.text = raw
             self.feed(number, clean_line(raw))
-        if self.axis_needs_title:
-            self.fail(_("the axis %(n)s has no title.") % {"n": self.axis.number}, self.axis.line)
+        self._check_titles()
         if not self.orientations:
             self.fail(
                 _(
@@ -145,7 +159,56 @@ class _Parser:
             )
         for section in self.sections:
             section.blocks = build_section_blocks(section.kind, section.items)
-        return PlanTree(*self._title_and_period(), self.sections, self.orientations, unit=self.unit)
+        title, period_start, period_end = self._title_and_period()
+        return PlanTree(
+            title,
+            period_start,
+            period_end,
+            self.sections,
+            self.orientations,
+            unit=self.unit,
+            title_found=any(re.search(r"[^\W\d_]", t) for t in self.cover),
+        )
+
+    def _check_titles(self):
+        """An axis, or an orientation, left without a title by the line that closes it."""
+        if self.axis_needs_title:
+            self.fail(_("the axis %(n)s has no title.") % {"n": self.axis.number}, self.axis.line)
+        if self.orientation is not None and not self.orientation.title:
+            self.fail(
+                _(
+                    "the orientation %(n)s has no title; expected “Orientation %(n)s : title”, "
+                    "or its title on the next line."
+                )
+                % {"n": self.orientation.number},
+                self.orientation.line,
+            )
+
+    def _number(self, digits: str, line: int) -> str:
+        """A number of the plan as written, refused when one of its parts is too long to be
+        a number of a plan (and would not fit in the page's field)."""
+        if any(len(part) > limits.MAX_NUMBER_DIGITS for part in digits.split(".")):
+            self.fail(
+                _(
+                    "the number “%(number)s” is not valid: each part of a number has at most "
+                    "%(digits)d digits (for example “12” or “3.12”)."
+                )
+                % {"number": digits[:30], "digits": limits.MAX_NUMBER_DIGITS},
+                line,
+                self.text,
+            )
+        self.items += 1
+        if self.items > limits.MAX_ITEMS:
+            self.fail(
+                _(
+                    "the plan has more than %(max)d orientations, axes and actions together: "
+                    "import refused. Split it into several plans."
+                )
+                % {"max": limits.MAX_ITEMS},
+                line,
+                self.text,
+            )
+        return digits
 
     def _title_and_period(self):
         period = None
@@ -169,7 +232,7 @@ class _Parser:
             return
         heading = HEADING_RE.match(stripped)
         bullet = BULLET_RE.match(line)
-        text = heading.group(2).strip() if heading else stripped
+        text = heading.group(2).rstrip("#").strip() if heading else stripped
         is_table = stripped.startswith("|")
         if self.mode == "toc" and (is_table or not self._is_section_heading(text, heading)):
             return
@@ -202,6 +265,7 @@ class _Parser:
         return section_kind(text) is not None or self.mode != "cover"
 
     def _start_section(self, number, text):
+        self._check_titles()
         kind = section_kind(text) or "other"
         self.orientation = self.axis = self.action = None
         if kind == "toc":
@@ -220,16 +284,15 @@ class _Parser:
             self.fail(
                 _("the number %(label)s is already used (%(unit)s %(first)s); expected a "
                   "number used once in the plan.")
-                % {"label": label, "unit": self.unit, "first": self.seen[kind][key]},
+                % {"label": label, "unit": unit_label(self.unit), "first": self.seen[kind][key]},
                 number,
             )  # fmt: skip
         self.seen[kind][key] = number
 
     def _structure_line(self, number, text) -> bool:
         if match := ORIENTATION_RE.match(text):
-            if self.axis_needs_title:
-                self.fail(_("the axis %(n)s has no title.") % {"n": self.axis.number}, number)
-            n = int(match.group(1))
+            self._check_titles()
+            n = int(self._number(match.group(1), number))
             self._check_unique("orientation", n, number, f"« Orientation {n} »")
             self.orientation = OrientationNode(n, (match.group(2) or "").strip(), number)
             self.orientations.append(self.orientation)
@@ -243,9 +306,8 @@ class _Parser:
                       "such as “Orientation 1 : title”.") % {"n": match.group(1)},
                     number,
                 )  # fmt: skip
-            if self.axis_needs_title:
-                self.fail(_("the axis %(n)s has no title.") % {"n": self.axis.number}, number)
-            n = int(match.group(1))
+            self._check_titles()
+            n = int(self._number(match.group(1), number))
             self._check_unique("axis", n, number, f"« AXE {n} »")
             self.axis = AxisNode(n, (match.group(2) or "").strip(), number)
             self.axis_needs_title = not self.axis.title
@@ -264,8 +326,9 @@ class _Parser:
                   "“AXE 1” followed by the title of the axis.") % {"n": match.group(1)},
                 number,
             )  # fmt: skip
-        self._check_unique("action", match.group(1), number, f"« {match.group(1)} »")
-        self.action = ActionNode(match.group(1), match.group(2).strip(), number)
+        action_number = self._number(match.group(1), number)
+        self._check_unique("action", action_number, number, f"« {action_number} »")
+        self.action = ActionNode(action_number, match.group(2).strip(), number)
         self.axis.actions.append(self.action)
         return True
 

@@ -74,7 +74,8 @@ def _timeline(items):
 def _key_figures(heading, items):
     figures = []
     for item in items:
-        match = FIGURE_RE.match(item)
+        # A figure and its label are short; matching a long item could backtrack at length.
+        match = FIGURE_RE.match(item) if len(item) <= 160 else None
         if not match or len(match.group(2)) > 120 or len(match.group(1).strip()) > 30:
             return None
         figures.append({"figure": match.group(1).strip(), "label": match.group(2).strip()})

@@ -1,184 +1,163 @@
-"""A parsed plan tree to pages. Pages are matched by number (the plan by its slug under the
-parent), so that importing the same file again changes nothing, and importing a corrected
-file updates titles and texts without touching what editors entered since: status,
-progress, pilots, thematics, indicators and their values."""
+"""A preview applied, in one transaction: every page created or changed gets a Wagtail
+revision and is published, every page removed is unpublished (never deleted), so that each
+page's history shows the import and restores the state before it. An import that removes
+or empties anything is refused unless those removals are allowed."""
 
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
-from django.utils.html import escape
-from django.utils.text import slugify
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from strategy.importer.errors import PlanImportError
-from strategy.models import ActionPage, AxisPage, OrientationPage, StrategyPlanPage
+from wagtail.log_actions import LogContext, log
+from wagtail.models import Page, Revision
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
-CREATED, UPDATED, UNCHANGED = "création", "mise à jour", "inchangé"
+from strategy.importer.changes import CREATE, REMOVE, UPDATE, ImportPreview, PageChange
+from strategy.importer.errors import PlanImportError
+from strategy.importer.pages import NewPages
+from strategy.indexing import search_index_deferred
+from strategy.models import StrategyPlanPage
+
+IMPORT_LOG_ACTION = "strategy.import"
+
+
+class RemovalsNotAllowed(PlanImportError):
+    """The import would remove or empty existing content, and that was not allowed."""
 
 
 @dataclass
 class ImportReport:
-    plan: StrategyPlanPage | None = None
-    lines: list[str] = field(default_factory=list)
-    counts: dict = field(default_factory=lambda: {CREATED: 0, UPDATED: 0, UNCHANGED: 0})
+    plan: StrategyPlanPage
+    counts: dict[str, int]
     warnings: list[str] = field(default_factory=list)
 
-    def note(self, depth: int, label: str, outcome: str):
-        self.counts[outcome] += 1
-        self.lines.append(f"{'  ' * depth}{label} [{outcome}]")
+
+def removals_description(preview: ImportPreview) -> list[str]:
+    """Each removal or emptying of the preview, in words."""
+    return [f"{change.label} : {change.describe()}" for change in preview.destructive_changes]
 
 
-def _canonical(value):
-    """Stream data without block ids, list items in the short form: what a stored stream
-    and a freshly parsed one have in common."""
-    if isinstance(value, dict):
-        if value.get("type") == "item" and set(value) <= {"type", "value", "id"}:
-            return _canonical(value["value"])
-        return {k: _canonical(v) for k, v in value.items() if k != "id"}
-    if isinstance(value, list):
-        return [_canonical(v) for v in value]
-    return value
+def plan_import_apply(
+    *,
+    preview: ImportPreview,
+    allow_removals: bool = False,
+    user=None,
+    source_name: str = "",
+) -> ImportReport:
+    """Apply `preview`, all or nothing. Created pages are published with their first
+    revision, changed pages get a new revision that is published, removed pages are
+    unpublished; the plan gets a log entry naming the file."""
+    if preview.destructive_changes and not allow_removals:
+        raise RemovalsNotAllowed(
+            _("this import would remove or empty existing content (%(count)d page(s)); "
+              "nothing was written. Allow the removals to apply it.")
+            % {"count": len(preview.destructive_changes)}
+        )  # fmt: skip
+    with transaction.atomic(), LogContext(user=user):
+        return _Applier(preview, user).run(source_name)
 
 
-def _paragraphs(texts) -> str:
-    return "".join(f"<p>{escape(text)}</p>" for text in texts)
+class _Applier:
+    def __init__(self, preview: ImportPreview, user):
+        self.preview, self.user = preview, user
+        self.now = timezone.now()
+        self.new_pages = NewPages(user=user, now=self.now)
+        self.warnings: list[str] = []
 
+    def run(self, source_name: str) -> ImportReport:
+        plan_change, *changes = self.preview.changes
+        plan_revision = self._plan(plan_change)
+        with search_index_deferred():
+            # A page made from plain text refers to no other object: its reference index
+            # entry would be empty, so it is not computed page after page.
+            with disable_reference_index_auto_update():
+                for change in changes:
+                    if change.outcome == CREATE:
+                        self._create(change)
+            self.new_pages.finish()
+            for change in changes:
+                if change.outcome == UPDATE:
+                    self._saved(change, lambda c=change: self._update(c))
+                elif change.outcome == REMOVE:
+                    change.page.unpublish(user=self.user)
+        plan = plan_change.page
+        self._publish_plan(plan, plan_change, plan_revision)
+        counts = self.preview.counts
+        log(instance=plan, action=IMPORT_LOG_ACTION, user=self.user,
+            data={"file": source_name, "created": counts[CREATE], "updated": counts[UPDATE],
+                  "removed": counts[REMOVE]})  # fmt: skip
+        return ImportReport(plan=plan, counts=counts, warnings=self.warnings)
 
-def _sections_data(tree):
-    return [
-        {"type": s.kind, "value": {"heading": s.heading[:200], "content": [
-            {"type": t, "value": v} for t, v in s.blocks]}}
-        for s in tree.sections
-    ]  # fmt: skip
-
-
-class _Sync:
-    def __init__(self, report, dry_run, unit):
-        self.report, self.dry_run, self.unit = report, dry_run, unit
-
-    def page(self, *, parent, model, existing, depth, label, fields, slug, publish=True, line=None):
-        """Create `existing` or bring its fields to `fields`; save nothing when equal."""
+    def _saved(self, change: PageChange, write):
         try:
-            return self._page(parent, model, existing, depth, label, fields, slug, publish)
+            return write()
         except ValidationError as error:
             raise PlanImportError(
                 _("“%(page)s” cannot be saved: %(errors)s")
-                % {"page": label, "errors": " ".join(error.messages)},
-                line=line,
-                unit=self.unit,
+                % {"page": change.label, "errors": " ".join(error.messages)},
+                line=change.line,
+                unit=self.preview.tree.unit,
             ) from error
 
-    def _page(self, parent, model, existing, depth, label, fields, slug, publish):
-        if existing is None:
-            self.report.note(depth, label, CREATED)
-            if self.dry_run:
-                return None
-            # An editor may have renumbered a page that kept its slug.
-            taken = set(parent.get_children().values_list("slug", flat=True))
-            base, n = slug, 1
-            while slug in taken:
-                n += 1
-                slug = f"{base}-{n}"
-            page = model(slug=slug, live=publish, **fields)
-            parent.add_child(instance=page)
-            revision = page.save_revision()
-            if publish:
-                revision.publish()
-            return page
-        changed = {
-            name: value
-            for name, value in fields.items()
-            if self._current(existing, name) != self._comparable(name, value)
-        }
-        self.report.note(depth, label, UPDATED if changed else UNCHANGED)
-        if changed and not self.dry_run:
-            for name, value in changed.items():
-                setattr(existing, name, value)
-            existing.save_revision().publish()
-        return existing
+    def _free_slug(self, parent: Page, slug: str) -> str:
+        """`slug`, or `slug-2`, `slug-3`…: an editor may have renumbered a page that kept
+        its slug."""
+        taken = self.preview.taken_slugs.setdefault(parent.path, set())
+        base, n = slug, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        return slug
 
-    @staticmethod
-    def _current(page, name):
-        value = getattr(page, name)
-        return _canonical(list(value.get_prep_value())) if name == "sections" else value
-
-    @staticmethod
-    def _comparable(name, value):
-        return _canonical(value) if name == "sections" else value
-
-
-def plan_import(*, tree, parent, dry_run: bool = False, unit: str = "ligne") -> ImportReport:
-    """Build or update the pages of `tree` under `parent`, in one transaction. With
-    `dry_run`, nothing is written and the report tells what would be done."""
-    report = ImportReport()
-    sync = _Sync(report, dry_run, unit)
-    with transaction.atomic():
-        slug = slugify(tree.title)[:80] or "projet-associatif"
-        plan = (
-            StrategyPlanPage.objects.child_of(parent)
-            .filter(Q(slug=slug) | Q(title=tree.title))
-            .order_by("path")
-            .first()
-        )
-        raw_sections = _sections_data(tree)
-        fields = {"title": tree.title, "period_start": tree.period_start,
-                  "period_end": tree.period_end, "sections": raw_sections}  # fmt: skip
-        plan_is_new = plan is None
-        plan = sync.page(parent=parent, model=StrategyPlanPage, existing=plan, depth=0,
-                         label=tree.title, fields=fields, slug=slug, publish=False)  # fmt: skip
-        report.plan = plan
-        for orientation in tree.orientations:
-            _sync_orientation(sync, plan, orientation)
-        if plan is not None and not dry_run and (plan_is_new or not plan.live):
-            problems = plan.publication_problems()
-            if problems:
-                report.warnings.extend(str(p) for p in problems)
-            else:
-                plan.save_revision().publish()
-    return report
-
-
-def _existing_child(parent, model, number):
-    if parent is None:
+    def _plan(self, change: PageChange) -> Revision | None:
+        if change.outcome == CREATE:
+            plan = StrategyPlanPage(slug=self._free_slug(self.preview.parent, change.slug),
+                                    live=False, owner=self.user, **change.fields)  # fmt: skip
+            self._saved(change, lambda: self.preview.parent.add_child(instance=plan))
+            change.page = plan
+            return plan.save_revision(user=self.user)  # saving a new page logged its creation
+        if any(name != "live" for name in change.changed):
+            return self._saved(change, lambda: self._revise(change))
         return None
-    return model.objects.child_of(parent).filter(number=number).first()
 
+    def _revise(self, change: PageChange) -> Revision:
+        page = change.page
+        for name in change.changed:
+            if name != "live":
+                setattr(page, name, change.fields[name])
+        return page.save_revision(user=self.user, log_action=True)
 
-def _sync_orientation(sync, plan, node):
-    page = sync.page(
-        parent=plan,
-        model=OrientationPage,
-        existing=_existing_child(plan, OrientationPage, node.number),
-        depth=1,
-        label=_("Orientation %(n)s: %(title)s") % {"n": node.number, "title": node.title},
-        fields={"number": node.number, "title": node.title[:255],
-                "summary": " ".join(node.summary)[:400]},
-        slug=f"orientation-{node.number}",
-        line=node.line,
-    )  # fmt: skip
-    for axis in node.axes:
-        axis_page = sync.page(
-            parent=page,
-            model=AxisPage,
-            existing=_existing_child(page, AxisPage, axis.number),
-            depth=2,
-            label=_("Axis %(n)s: %(title)s") % {"n": axis.number, "title": axis.title},
-            fields={"number": axis.number, "title": axis.title[:255],
-                    "summary": " ".join(axis.summary)[:400]},
-            slug=f"axe-{axis.number}",
-            line=axis.line,
-        )  # fmt: skip
-        for action in axis.actions:
-            sync.page(
-                parent=axis_page,
-                model=ActionPage,
-                existing=_existing_child(axis_page, ActionPage, action.number),
-                depth=3,
-                label=_("Action %(n)s: %(title)s") % {"n": action.number, "title": action.title},
-                fields={"number": action.number, "title": action.title[:255],
-                        "description": _paragraphs(action.description)},
-                slug="action-" + action.number.replace(".", "-"),
-                line=action.line,
-            )  # fmt: skip
+    def _update(self, change: PageChange):
+        self._revise(change).publish(user=self.user)
+
+    def _create(self, change: PageChange):
+        page = change.model(
+            slug=self._free_slug(change.parent.page, change.slug),
+            owner=self.user,
+            live=True,
+            has_unpublished_changes=False,
+            first_published_at=self.now,
+            last_published_at=self.now,
+            draft_title=change.fields["title"],
+            **change.fields,
+        )
+        change.page = self._saved(change, lambda: self.new_pages.add(change.parent.page, page))
+
+    def _publish_plan(self, plan, change: PageChange, revision: Revision | None):
+        if revision is None and plan.live:
+            return
+        problems = plan.publication_problems()
+        if problems:
+            if plan.live:
+                message = _("The new version of the plan stays a draft, the current one stays "
+                            "online: %(problem)s")  # fmt: skip
+            else:
+                message = _("The plan stays a draft: %(problem)s")
+            self.warnings.extend(message % {"problem": problem} for problem in problems)
+            return
+        revision = revision or plan.save_revision(user=self.user, log_action=True)
+        revision.publish(user=self.user)
+        plan.refresh_from_db()  # publishing works on its own copy of the page

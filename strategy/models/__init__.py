@@ -1,4 +1,5 @@
 from .action import ActionPage, Indicator, IndicatorValue
+from .imports import PlanImport
 from .plan import AxisPage, OrientationPage, StrategyPlanPage
 from .review import ActionSnapshot, IndicatorSnapshot, YearlyReview
 
@@ -10,6 +11,7 @@ __all__ = [
     "IndicatorSnapshot",
     "IndicatorValue",
     "OrientationPage",
+    "PlanImport",
     "StrategyPlanPage",
     "YearlyReview",
 ]

@@ -120,6 +120,7 @@ class ActionPage(NumberedPageMixin, BasePage):
 
     parent_page_types = ["strategy.AxisPage"]
     subpage_types = []
+    search_auto_update = False  # indexed by strategy.indexing, which an import defers
 
     class Meta:
         verbose_name = _("action (fiche action)")

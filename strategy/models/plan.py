@@ -147,6 +147,7 @@ class NumberedLevelPage(NumberedPageMixin, BasePage):
     content_panels = [FieldPanel("number"), *BasePage.content_panels, FieldPanel("summary")]
     # The summary is part of the content here, not only of listings.
     promote_panels = [*Page.promote_panels, FieldPanel("listing_image")]
+    search_auto_update = False  # indexed by strategy.indexing, which an import defers
 
     class Meta:
         abstract = True

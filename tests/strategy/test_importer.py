@@ -51,6 +51,10 @@ def run_import(path, *args):
     return out.getvalue()
 
 
+def apply_import(path, *args):
+    return run_import(path, "--apply", *args)
+
+
 def state():
     return {
         "pages": list(
@@ -61,7 +65,7 @@ def state():
 
 
 def test_seed_builds_the_exact_tree(home_page, seed_path, seed_text):
-    run_import(seed_path)
+    apply_import(seed_path)
     plan = StrategyPlanPage.objects.get()
     assert plan.title == "Projet associatif 2024-2027"
     assert (plan.period_start, plan.period_end) == (2024, 2027)
@@ -78,7 +82,7 @@ def test_seed_builds_the_exact_tree(home_page, seed_path, seed_text):
 
 
 def test_seed_values_missions_and_sections_are_exact(home_page, seed_path, seed_text):
-    run_import(seed_path)
+    apply_import(seed_path)
     plan = StrategyPlanPage.objects.get()
     assert plan.section_items("values") == seed_list(seed_text, "NOS VALEURS", "NOS MISSIONS")
     assert len(plan.section_items("values")) == 20
@@ -102,7 +106,7 @@ def test_seed_values_missions_and_sections_are_exact(home_page, seed_path, seed_
 
 
 def test_plan_page_renders_after_import(home_page, seed_path, professional_client):
-    run_import(seed_path)
+    apply_import(seed_path)
     plan = StrategyPlanPage.objects.get()
     response = professional_client.get(plan.url)
     assert response.status_code == 200
@@ -112,22 +116,23 @@ def test_plan_page_renders_after_import(home_page, seed_path, professional_clien
 
 
 def test_second_import_changes_nothing(home_page, seed_path):
-    run_import(seed_path)
+    apply_import(seed_path)
     before = state()
-    output = run_import(seed_path)
+    output = apply_import(seed_path)
     assert state() == before
-    assert "0 créée(s), 0 mise(s) à jour, 39 inchangée(s)" in output
+    assert "Pages : 0 à créer, 0 à modifier, 39 inchangée(s), 0 à retirer." in output
+    assert "Rien à changer : le projet est déjà à jour." in output
 
 
 def test_reimport_never_overwrites_what_editors_entered(home_page, seed_path):
-    run_import(seed_path)
+    apply_import(seed_path)
     action = ActionPage.objects.get(number="2.2")
     action.status, action.progress = ActionPage.Status.IN_PROGRESS, 40
     action.save_revision().publish()
     indicator = IndicatorFactory(action=action, name="Téléchargements")
     IndicatorValue.objects.create(indicator=indicator, year=2024, value=120, comment="Lancement")
 
-    run_import(seed_path)
+    apply_import(seed_path)
 
     action.refresh_from_db()
     assert (action.status, action.progress) == (ActionPage.Status.IN_PROGRESS, 40)
@@ -136,12 +141,12 @@ def test_reimport_never_overwrites_what_editors_entered(home_page, seed_path):
 
 
 def test_reimport_of_a_corrected_file_updates_the_title(home_page, seed_path, seed_text, tmp_path):
-    run_import(seed_path)
+    apply_import(seed_path)
     corrected = tmp_path / "plan.txt"
     corrected.write_text(
         seed_text.replace("- 7.2 Engager la réflexion", "- 7.2 Mener la réflexion")
     )
-    output = run_import(corrected)
+    output = apply_import(corrected)
     assert ActionPage.objects.get(number="7.2").title.startswith("Mener la réflexion")
     assert ActionPage.objects.count() == 24
     assert "1 mise(s) à jour" in output
@@ -154,7 +159,7 @@ def test_dry_run_writes_nothing_and_prints_the_tree(home_page, seed_path):
     assert "Orientation 4 : Conforter la place du réseau" in output
     assert "Action 10.3 : Renforcer la fonction d'observatoire" in output
     assert "4 orientations, 10 axes, 24 actions" in output
-    assert "Simulation : rien n'a été enregistré" in output
+    assert "Aperçu seulement : rien n’a été enregistré" in output
 
 
 def zip_bomb(path):
@@ -190,7 +195,7 @@ def test_malformed_text_fails_in_french_and_creates_nothing(home_page, seed_text
     path.write_text(transform(seed_text))
     before = state()
     with pytest.raises(CommandError, match=message):
-        run_import(path)
+        apply_import(path)
     assert state() == before
 
 
@@ -198,7 +203,7 @@ def test_binary_file_fails_cleanly(home_page, tmp_path):
     path = tmp_path / "plan.txt"
     path.write_bytes(bytes(range(256)) * 40)
     with pytest.raises(CommandError, match="n’est pas un texte lisible"):
-        run_import(path)
+        apply_import(path)
     assert not StrategyPlanPage.objects.exists()
 
 
@@ -207,7 +212,7 @@ def test_docx_zip_bomb_is_refused(home_page, tmp_path):
     zip_bomb(path)
     assert path.stat().st_size < 2**20
     with pytest.raises(CommandError, match="anormalement volumineux"):
-        run_import(path)
+        apply_import(path)
     assert not StrategyPlanPage.objects.exists()
 
 
@@ -216,16 +221,16 @@ def test_a_failure_after_pages_were_written_rolls_everything_back(
 ):
     from strategy.importer import sync
 
-    def fail_on_axis_7(sync_, plan, node):
-        if node.number == 3:
+    def fail_on_orientation_3(applier, change):
+        if change.kind == "orientation" and change.fields["number"] == 3:
             raise RuntimeError("panne au milieu de l'import")
-        return original(sync_, plan, node)
+        return original(applier, change)
 
-    original = sync._sync_orientation
-    monkeypatch.setattr(sync, "_sync_orientation", fail_on_axis_7)
+    original = sync._Applier._create
+    monkeypatch.setattr(sync._Applier, "_create", fail_on_orientation_3)
     before = state()
     with pytest.raises(RuntimeError):
-        run_import(seed_path)
+        apply_import(seed_path)
     assert state() == before
 
 
@@ -244,14 +249,14 @@ def seed_as_docx(seed_text, path):
 
 
 def test_seed_converted_to_docx_imports_to_the_same_tree(home_page, seed_path, seed_text, tmp_path):
-    run_import(seed_path)
+    apply_import(seed_path)
     text_plan = StrategyPlanPage.objects.get()
     text_tree, text_values = imported_tree(text_plan), text_plan.section_items("values")
     text_plan.delete()
 
     path = tmp_path / "projet.docx"
     seed_as_docx(seed_text, path)
-    run_import(path)
+    apply_import(path)
     docx_plan = StrategyPlanPage.objects.get()
     assert imported_tree(docx_plan) == text_tree
     assert docx_plan.section_items("values") == text_values
@@ -262,7 +267,7 @@ def test_docx_errors_give_the_paragraph(home_page, seed_text, tmp_path):
     path = tmp_path / "projet.docx"
     seed_as_docx(seed_text.replace("- 3.1 Préserver", "- 2.2 Préserver"), path)
     with pytest.raises(CommandError, match=r"Paragraphe \d+ : le numéro « 2\.2 » est déjà utilisé"):
-        run_import(path)
+        apply_import(path)
     assert not StrategyPlanPage.objects.exists()
 
 
@@ -274,7 +279,7 @@ def test_markdown_plan_imports(home_page, tmp_path):
         "## Orientation 1 : Agir ensemble\n\n### Axe 1 : Se rencontrer\n\n"
         "- 1.1 Organiser deux journées par an\n- 1.2 Ouvrir un forum\n"
     )
-    run_import(path)
+    apply_import(path)
     plan = StrategyPlanPage.objects.get()
     assert (plan.title, plan.period_start, plan.live) == ("Projet associatif 2025-2028", 2025, True)
     assert plan.section_items("values") == ["La proximité", "L'entraide"]
@@ -290,22 +295,30 @@ def test_utf16_text_saved_by_word_imports(home_page, seed_path, seed_text, tmp_p
     path = tmp_path / "plan.txt"
     path.write_bytes(seed_text.encode("utf-16"))
     run_import(path, "--dry-run")
-    output = run_import(path)
+    output = apply_import(path)
     assert "24 actions" in output
     assert ActionPage.objects.count() == 24
 
 
 def test_reimport_after_an_editor_renumbered_an_orientation(home_page, seed_path):
-    run_import(seed_path)
+    apply_import(seed_path)
     orientation = OrientationPage.objects.get(number=4)
     orientation.number = 5
     orientation.save_revision().publish()
-    output = run_import(seed_path)
-    assert "Orientation 4 : Conforter la place du réseau" in output
+
+    # The file has no orientation 5 any more: importing it removes that one, once allowed.
+    before = state()
+    with pytest.raises(CommandError, match="retirerait ou viderait"):
+        apply_import(seed_path)
+    assert state() == before
+    output = apply_import(seed_path, "--allow-removals")
+    assert re.search(r"\n  Orientation 4 : Conforter la place du réseau[^\n]*\[à créer\]", output)
+    assert re.search(r"\n  Orientation 5 : Conforter la place du réseau[^\n]*\[à retirer", output)
     recreated = OrientationPage.objects.get(number=4)
     assert recreated.slug == "orientation-4-2"
     assert recreated.get_children().count() == 1
     assert OrientationPage.objects.count() == 5
+    assert not OrientationPage.objects.get(number=5).live
     before = state()
-    run_import(seed_path)
+    apply_import(seed_path)
     assert state() == before
