@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Test processes (pytest-xdist); each gets its own test database and media folder.
+TEST_WORKERS ?= auto
 MANAGE := $(BIN)/python manage.py
 
 .PHONY: help install run test test-browser lint format check messages bench clean
@@ -32,7 +34,7 @@ run: install ## Set up the database, seed the demo and serve on http://127.0.0.1
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install node_modules/.package-lock.json ## Run the whole test suite (browser tests need chromium)
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 test-browser: install node_modules/.package-lock.json ## Run the browser and accessibility tests only
 	$(BIN)/pytest -m browser
