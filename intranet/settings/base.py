@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+
 from intranet.env import BASE_DIR, env
 
 PROJECT_DIR = BASE_DIR / "intranet"
@@ -33,6 +35,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -46,6 +49,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (a looser one under /admin/) and Permissions-Policy headers.
+    "home.middleware.TrameCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -135,6 +141,41 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Browser protections (README, "Sécurité"). The front end runs no inline script or style: every
+# script and stylesheet is a static file. A template that really needs an inline script gives it
+# `nonce="{{ request.csp_nonce }}"`.
+_CSP_COMMON = {
+    "default-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "frame-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**_CSP_COMMON, "script-src": [SELF, NONCE], "style-src": [SELF]},
+}
+# Wagtail's admin still needs inline scripts and styles (previews keep the front-end policy).
+TRAME_CSP_ADMIN_PREFIX = "/admin/"
+TRAME_CSP_ADMIN_DIRECTIVES = {
+    **_CSP_COMMON,
+    "img-src": [SELF, "data:", "blob:"],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+}
+SECURE_REFERRER_POLICY = "same-origin"
+# Powerful browser features no page of Trame uses, switched off for every origin.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope",
+        "magnetometer", "microphone", "midi", "payment", "usb", "xr-spatial-tracking",
+    )
+}  # fmt: skip
+
 globals().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Trame <ne-pas-repondre@trame.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -182,6 +223,11 @@ TRAME_AVATAR_MAX_PIXELS = 25_000_000
 
 # Embeds fetch content from external hosts; they stay off unless an administrator opts in.
 TRAME_EMBEDS_ENABLED = env.bool("EMBEDS_ENABLED", default=False)
+if TRAME_EMBEDS_ENABLED:
+    # Embedded players and their thumbnails come from the providers' HTTPS hosts.
+    for _directives in (CONTENT_SECURITY_POLICY["DIRECTIVES"], TRAME_CSP_ADMIN_DIRECTIVES):
+        _directives["frame-src"] = [*_directives["frame-src"], "https:"]
+        _directives["img-src"] = [*_directives["img-src"], "https:"]
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
