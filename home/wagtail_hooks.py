@@ -18,3 +18,10 @@ def hide_restricted_page(page, request, serve_args, serve_kwargs):
 def hide_restricted_document(document, request):
     if request.user.is_authenticated and document_is_hidden_by_group(document, request.user):
         raise Http404
+
+
+@hooks.register("register_admin_viewset")
+def register_lockout_viewset():
+    from home.lockouts import LockoutViewSet
+
+    return LockoutViewSet()

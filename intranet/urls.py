@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.throttling import ThrottledPasswordResetView
 from home.uploads import account as home_account
 
 auth_urlpatterns = [
@@ -17,7 +18,7 @@ auth_urlpatterns = [
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "mot-de-passe/oubli/",
-        auth_views.PasswordResetView.as_view(
+        ThrottledPasswordResetView.as_view(
             subject_template_name="registration/password_reset_subject.txt",
             email_template_name="registration/password_reset_email.txt",
             html_email_template_name="registration/password_reset_email.html",

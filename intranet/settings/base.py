@@ -1,5 +1,7 @@
 """Settings shared by every environment. Anything that varies is read through `intranet.env`."""
 
+import datetime
+
 from django.utils.translation import gettext_lazy as _
 
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
@@ -35,6 +37,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
     "csp",
     "django_tasks",
     "django_tasks_db",
@@ -64,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "intranet.urls"
@@ -115,7 +120,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = ["groups.backends.ProfileModelBackend"]
+# django-axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "groups.backends.ProfileModelBackend",
+]
 # Sessions are read from the cache first (Redis in production through CACHE_URL).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 LOGIN_URL = "login"
@@ -140,6 +149,20 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username from
+# one address, that pair is locked for the cool-off time; editors unlock it from the admin.
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "home.throttling.lockout_response"
+# Successful logins are not recorded: only failures matter here.
+AXES_DISABLE_ACCESS_LOG = True
+# Password-reset requests (django-ratelimit, in the cache): per address and per email typed.
+TRAME_PASSWORD_RESET_RATE_PER_IP = env("PASSWORD_RESET_RATE_PER_IP", default="10/h")
+TRAME_PASSWORD_RESET_RATE_PER_EMAIL = env("PASSWORD_RESET_RATE_PER_EMAIL", default="3/h")
 
 # Browser protections (README, "Sécurité"). The front end runs no inline script or style: every
 # script and stylesheet is a static file. A template that really needs an inline script gives it

@@ -13,3 +13,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files come from the finders here; whitenoise needs no collected folder.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+# Django's test client logs in without a request, which django-axes refuses: the throttling
+# tests (tests/home/test_login_throttling.py) switch it on for themselves.
+AXES_ENABLED = False
