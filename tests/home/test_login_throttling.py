@@ -13,7 +13,7 @@ from home.roles import editors_group_sync
 from tests.factories import UserFactory
 
 PASSWORD = "un-mot-de-passe-correct"  # noqa: S105
-LOCKED_MESSAGE = "la connexion à ce compte depuis votre connexion est bloquée"
+LOCKED_MESSAGE = "la connexion à ce compte depuis votre poste est bloquée"
 
 
 @pytest.fixture(autouse=True)
