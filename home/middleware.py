@@ -1,6 +1,9 @@
+from django.conf import settings
 from django.shortcuts import render
 
 from wagtail.models import Site
+
+from csp.middleware import CSPMiddleware
 
 from home.caching import PAGES, cached
 from home.params import InvalidParameters
@@ -41,3 +44,23 @@ class InvalidParametersMiddleware:
         if isinstance(exception, InvalidParameters):
             return render(request, "400.html", {"errors": exception.messages}, status=400)
         return None
+
+
+class TrameCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware with a second, looser policy for the Wagtail admin.
+
+    The front end gets `CONTENT_SECURITY_POLICY` (no inline script or style). Wagtail's admin
+    still renders inline scripts (inline panels, date widgets) and style attributes, so paths
+    under `TRAME_CSP_ADMIN_PREFIX` get `TRAME_CSP_ADMIN_DIRECTIVES` instead: same origins, with
+    'unsafe-inline'. Previews keep the front-end policy: Wagtail runs them through the
+    middleware as a request for the page's own URL, and the header set then is kept.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        prefix = getattr(settings, "TRAME_CSP_ADMIN_PREFIX", None)
+        if not report_only and parts.config is None and prefix and request.path.startswith(prefix):
+            parts.config = settings.TRAME_CSP_ADMIN_DIRECTIVES
+            # A nonce would make browsers ignore 'unsafe-inline'.
+            parts.nonce = None
+        return parts

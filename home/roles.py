@@ -38,6 +38,8 @@ EDITOR_MODEL_PERMISSIONS = {
         "view_searchqueryday",
         "view_indexcheck",
     ],
+    # Login lockouts (home/lockouts.py): see them and unlock an account.
+    "axes": ["view_accessattempt", "delete_accessattempt"],
     "wagtailsearchpromotions": [
         "add_searchpromotion",
         "change_searchpromotion",

@@ -55,3 +55,10 @@ def two_factor_account_item(request):
         "label": _("Two-factor authentication"),
         "help_text": _("Protect your account with a code from an app on your phone."),
     }
+
+
+@hooks.register("register_admin_viewset")
+def register_lockout_viewset():
+    from home.lockouts import LockoutViewSet
+
+    return LockoutViewSet()

@@ -88,6 +88,14 @@ class Thematic(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def colour_key(self) -> str:
+        """The colour's name for CSS classes (`colour--blue`): the CSP forbids style attributes."""
+        try:
+            return self.Colour(self.colour).name.lower()
+        except ValueError:
+            return self.Colour.BLUE.name.lower()
+
 
 class Profile(models.Model):
     """A professional of the network: the user's structure, job, referent roles and how

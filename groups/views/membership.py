@@ -78,6 +78,9 @@ def leave(request, group_id):
 
 @require_POST
 def member_add(request, group_id):
+    """Add a member by email or username. The answer is the same whether or not an active
+    account matches, and whether or not they were already a member: the form must not tell
+    a lead which emails have an account."""
     group = _managed_group(request, group_id)
     identifier = request.POST.get("person", "").strip()
     User = get_user_model()
@@ -88,15 +91,16 @@ def member_add(request, group_id):
         if identifier
         else None
     )
-    if user is None:
-        messages.error(
-            request,
-            _("No active account matches “%(person)s”: type their email address or username.")
-            % {"person": identifier},
+    if user is not None:
+        membership_add(group=group, user=user)
+    messages.info(
+        request,
+        _(
+            "If an active account matches “%(person)s”, that person is now a member of the "
+            "group and appears in the list of members."
         )
-        return _back(group)
-    membership_add(group=group, user=user)
-    messages.success(request, _("%(name)s is a member of the group.") % {"name": _name(user)})
+        % {"person": identifier},
+    )
     return _back(group)
 
 

@@ -1,6 +1,10 @@
 """Settings shared by every environment. Anything that varies is read through `intranet.env`."""
 
+import datetime
+
 from django.utils.translation import gettext_lazy as _
+
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from intranet.env import BASE_DIR, env
 
@@ -33,6 +37,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "django_otp",
@@ -49,6 +55,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (a looser one under /admin/) and Permissions-Policy headers.
+    "home.middleware.TrameCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -68,6 +77,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Admin URLs naming a page, document or image the user may not view answer 404.
     "home.admin_scoping.AdminObjectScopeMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "intranet.urls"
@@ -119,7 +130,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = ["groups.backends.ProfileModelBackend"]
+# django-axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "groups.backends.ProfileModelBackend",
+]
 # Sessions are read from the cache first (Redis in production through CACHE_URL).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 LOGIN_URL = "login"
@@ -148,6 +163,55 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username from
+# one address, that pair is locked for the cool-off time; editors unlock it from the admin.
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "home.throttling.lockout_response"
+# Successful logins are not recorded: only failures matter here.
+AXES_DISABLE_ACCESS_LOG = True
+# Password-reset requests (django-ratelimit, in the cache): per address and per email typed.
+TRAME_PASSWORD_RESET_RATE_PER_IP = env("PASSWORD_RESET_RATE_PER_IP", default="10/h")
+TRAME_PASSWORD_RESET_RATE_PER_EMAIL = env("PASSWORD_RESET_RATE_PER_EMAIL", default="3/h")
+
+# Browser protections (README, "Sécurité"). The front end runs no inline script or style: every
+# script and stylesheet is a static file. A template that really needs an inline script gives it
+# `nonce="{{ request.csp_nonce }}"`.
+_CSP_COMMON = {
+    "default-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "frame-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**_CSP_COMMON, "script-src": [SELF, NONCE], "style-src": [SELF]},
+}
+# Wagtail's admin still needs inline scripts and styles (previews keep the front-end policy).
+TRAME_CSP_ADMIN_PREFIX = "/admin/"
+TRAME_CSP_ADMIN_DIRECTIVES = {
+    **_CSP_COMMON,
+    "img-src": [SELF, "data:", "blob:"],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+}
+SECURE_REFERRER_POLICY = "same-origin"
+# Powerful browser features no page of Trame uses, switched off for every origin.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope",
+        "magnetometer", "microphone", "midi", "payment", "usb", "xr-spatial-tracking",
+    )
+}  # fmt: skip
 
 globals().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Trame <ne-pas-repondre@trame.local>")
@@ -196,6 +260,11 @@ TRAME_AVATAR_MAX_PIXELS = 25_000_000
 
 # Embeds fetch content from external hosts; they stay off unless an administrator opts in.
 TRAME_EMBEDS_ENABLED = env.bool("EMBEDS_ENABLED", default=False)
+if TRAME_EMBEDS_ENABLED:
+    # Embedded players and their thumbnails come from the providers' HTTPS hosts.
+    for _directives in (CONTENT_SECURITY_POLICY["DIRECTIVES"], TRAME_CSP_ADMIN_DIRECTIVES):
+        _directives["frame-src"] = [*_directives["frame-src"], "https:"]
+        _directives["img-src"] = [*_directives["img-src"], "https:"]
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",

@@ -18,3 +18,6 @@ STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 # Only the second-factor tests require it of editors (tests/home/test_two_factor.py).
 TRAME_REQUIRE_2FA_FOR_STAFF = False
+# Django's test client logs in without a request, which django-axes refuses: the throttling
+# tests (tests/home/test_login_throttling.py) switch it on for themselves.
+AXES_ENABLED = False

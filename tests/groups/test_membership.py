@@ -87,12 +87,13 @@ def test_a_lead_adds_promotes_and_removes_a_member(client, open_group, lead, out
     assert not lead.groups.filter(pk=open_group.members_group_id).exists()
 
 
-def test_an_unknown_person_is_reported_in_french(client, open_group, lead):
+def test_adding_an_unknown_person_adds_no_one(client, open_group, lead):
     client.force_login(lead)
     response = client.post(
         f"/reseau/groupes/{open_group.pk}/membres/ajouter/", {"person": "personne"}, follow=True
     )
-    assert "Aucun compte actif ne correspond à « personne »" in response.content.decode()
+    assert "Si un compte actif correspond à « personne »" in response.content.decode()
+    assert list(open_group.memberships.values_list("user", flat=True)) == [lead.pk]
 
 
 def test_a_plain_member_may_not_manage(client, open_group, member, outsider):
