@@ -4,6 +4,7 @@ the results page's accessibility, and the plain form without JavaScript."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import DEMO_PASSWORD, NEWS_TITLE, PROFESSIONAL, SCREENSHOTS_DIR, log_in
 
@@ -29,9 +30,8 @@ def test_the_header_box_suggests_and_the_keyboard_opens_a_suggestion(logged_in_p
     labels = [label.strip() for label in options.all_inner_texts()]
     assert any(NEWS_TITLE in label for label in labels), labels
     # The number of suggestions is announced in a live region.
-    page.wait_for_function(
-        "document.querySelector('.site-search__status').textContent.includes('suggestion')"
-    )
+    # (A web-first assertion: no string evaluated in the page, which the CSP forbids.)
+    expect(page.locator(".site-search__status")).to_contain_text("suggestion")
 
     page.keyboard.press("ArrowDown")
     first_id = options.first.get_attribute("id")

@@ -417,7 +417,10 @@ def test_membership_changes_open_and_close_the_group_content(site):
 
     response = lead.submit(site.group.url, "form.member-add", {"person": "exterieur"})
 
-    assert "Léa Petit est membre du groupe." in lead.messages(response)
+    assert (
+        "Si un compte actif correspond à « exterieur », cette personne est désormais membre du "
+        "groupe et figure dans la liste des membres." in lead.messages(response)
+    )
     assert_finds(outsider, "cormoran", title, "cormoran", suggest="sextan")
     assert facets(outsider, KIND, GROUP) == {KIND: {"Ressource": 2}, GROUP: {PRIVATE_GROUP: 1}}
 
