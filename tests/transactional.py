@@ -1,6 +1,8 @@
 """Helpers for the transactional tests (live server, real commits)."""
 
+from django.apps import apps
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connections
 
 
@@ -22,6 +24,12 @@ def restore_migrated_data() -> None:
                 inhibit_post_migrate=True,
             )
             connection.creation.deserialize_db_from_string(contents)
+            # The rows came back with their ids: PostgreSQL's sequences must follow, or the
+            # next insert of a later test reuses id 1.
+            models = apps.get_models(include_auto_created=True)
+            with connection.cursor() as cursor:
+                for statement in connection.ops.sequence_reset_sql(no_style(), models):
+                    cursor.execute(statement)
             ContentType.objects.clear_cache()
 
 
