@@ -4,6 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
+from home.rich_text import (
+    ReservedDocumentLinkHandler,
+    ReservedImageEmbedHandler,
+    ReservedPageLinkHandler,
+)
 from home.visibility import (
     document_is_hidden_by_group,
     in_visible_collections,
@@ -25,6 +30,14 @@ def hide_restricted_page(page, request, serve_args, serve_kwargs):
 def hide_restricted_document(document, request):
     if request.user.is_authenticated and document_is_hidden_by_group(document, request.user):
         raise Http404
+
+
+# After Wagtail's own registrations (order 0), which these handlers replace.
+@hooks.register("register_rich_text_features", order=100)
+def rich_text_hides_reserved_targets(features):
+    features.register_link_type(ReservedPageLinkHandler)
+    features.register_link_type(ReservedDocumentLinkHandler)
+    features.register_embed_type(ReservedImageEmbedHandler)
 
 
 @hooks.register("construct_explorer_page_queryset")

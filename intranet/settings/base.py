@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "home.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Rich-text links know who reads them (home/rich_text.py).
+    "home.viewer.ViewerMiddleware",
     # Second factor: django-otp tells whether the session gave its code; ours then sends it to
     # the verification (anyone with a device) or the setup (editors, before any admin page).
     "django_otp.middleware.OTPMiddleware",

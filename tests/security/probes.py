@@ -1,0 +1,149 @@
+"""How each surface is asked whether it shows an object: a probe takes the site, the object
+kind, the role's test client and user, and answers True when the surface shows the object
+(one of its titles in a 200 answer; for a file, a 200 answer)."""
+
+import html
+import json
+
+from django.utils.html import strip_tags
+
+from groups.follows import digest_message
+from groups.selectors import feed_for
+from tests.security.site import TITLE_PREFIXES, TOKENS
+
+
+def names_object(text: str, kind: str) -> bool:
+    """Whether the text names the object (a title, not the bare token a form repeats)."""
+    text = " ".join(html.unescape(strip_tags(text)).split())
+    return any(f"{prefix} {TOKENS[kind]}" in text for prefix in TITLE_PREFIXES)
+
+
+def _text(response) -> str:
+    if response.status_code != 200:
+        return ""
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode(errors="replace")
+    content = response.content.decode(errors="replace")
+    if response.get("Content-Type", "").startswith("application/json"):
+        content = json.dumps(response.json(), ensure_ascii=False)
+    return content
+
+
+def _shows(client, url, kind) -> bool:
+    return names_object(_text(client.get(url)), kind)
+
+
+def _served(client, url) -> bool:
+    response = client.get(url)
+    if response.status_code == 200 and getattr(response, "streaming", False):
+        b"".join(response.streaming_content)
+    return response.status_code == 200
+
+
+def page_url(site, kind, client, user):
+    return any(_shows(client, page.url or "/inexistant/", kind) for page in _trio(site, kind))
+
+
+def _trio(site, kind):
+    return site.pages[kind].values()
+
+
+def listings(site, kind, client, user):
+    return _shows(client, "/actualites/", kind)
+
+
+def library(site, kind, client, user):
+    return _shows(client, "/ressources/", kind)
+
+
+def search_page(site, kind, client, user):
+    return _shows(client, f"/recherche/?q={TOKENS[kind]}", kind)
+
+
+def autocomplete(site, kind, client, user):
+    return _shows(client, f"/recherche/suggestions/?q={TOKENS[kind]}", kind)
+
+
+def facet_counts(site, kind, client, user):
+    response = client.get(f"/recherche/?q={TOKENS[kind]}")
+    if response.status_code != 200:
+        return False
+    groups = response.context.get("facet_groups") or []
+    return any(option.count for group in groups for option in group.options)
+
+
+def feed(site, kind, client, user):
+    return _shows(client, "/reseau/mon-fil/", kind)
+
+
+def digest(site, kind, client, user):
+    if not user.is_authenticated:
+        return False  # no account, no digest
+    items = feed_for(user, since=None, limit=100)
+    if not items:
+        return False
+    message = digest_message(user=user, items=items)
+    return names_object(message.body + message.alternatives[0].content, kind)
+
+
+def ical(site, kind, client, user):
+    return _shows(client, f"{site.event_index.url}ical/", kind)
+
+
+def csv_export(site, kind, client, user):
+    return _shows(client, "/admin/reports/aging-pages/?export=csv", kind)
+
+
+def admin_explorer(site, kind, client, user):
+    if kind == "restricted_document":
+        return _shows(client, f"/admin/documents/?q={TOKENS[kind]}", kind)
+    if kind == "image":
+        return _shows(client, f"/admin/images/?q={TOKENS[kind]}", kind)
+    return _shows(client, f"/admin/pages/{site.parents[kind].pk}/", kind)
+
+
+def chooser(site, kind, client, user):
+    if kind == "restricted_document":
+        return _shows(client, "/admin/documents/chooser/", kind)
+    if kind == "image":
+        return _shows(client, "/admin/images/chooser/", kind)
+    return _shows(client, f"/admin/choose-page/{site.parents[kind].pk}/", kind)
+
+
+def chooser_search(site, kind, client, user):
+    token = TOKENS[kind]
+    if kind == "restricted_document":
+        return _shows(client, f"/admin/documents/chooser/results/?q={token}", kind)
+    if kind == "image":
+        return _shows(client, f"/admin/images/chooser/results/?q={token}", kind)
+    return _shows(client, f"/admin/choose-page/search/?q={token}", kind)
+
+
+def chosen(site, kind, client, user):
+    """The chooser's answer for an id typed by hand (what a block's preview would show)."""
+    if kind == "restricted_document":
+        return _shows(client, f"/admin/documents/chooser/chosen/{site.document.pk}/", kind)
+    assert kind == "image", kind
+    return _shows(client, f"/admin/images/chooser/chosen/{site.image.pk}/", kind)
+
+
+def report(site, kind, client, user):
+    return _shows(client, "/admin/reports/aging-pages/", kind)
+
+
+def preview(site, kind, client, user):
+    if kind == "image":
+        return _served(client, f"/admin/images/{site.image.pk}/preview/fill-10x10/")
+    revision = site.revisions[kind]
+    url = f"/admin/pages/{revision.object_id}/revisions/{revision.pk}/view/"
+    return _shows(client, url, kind)
+
+
+def media_url(site, kind, client, user):
+    url = {
+        "restricted_document": site.document.url,
+        "document_version": site.version.url,
+        "image": f"/media/{site.image.file.name}",
+        "rendition": f"/media/{site.rendition.file.name}",
+    }[kind]
+    return _served(client, url)

@@ -1,0 +1,104 @@
+"""Writes docs/security.md from the permission matrix (tests/security/matrix.py):
+`python -m tests.security.render`. The suite fails when the committed file differs."""
+
+import pathlib
+
+from tests.security.matrix import EXPECTED, KINDS, ROLES, SURFACES
+
+DOC_PATH = pathlib.Path(__file__).resolve().parents[2] / "docs" / "security.md"
+
+ALLOWED, DENIED, NOT_APPLICABLE = "✅", "⛔", "—"
+
+INTRODUCTION = """\
+# Sécurité : qui voit quoi, et où
+
+> Ce fichier est produit par `python -m tests.security.render` à partir des données de la
+> suite `tests/security/test_permission_matrix.py`. Ne le modifiez pas à la main : la suite
+> échoue s'il diffère de ce que ses données produisent.
+
+Privé veut dire privé sur chaque surface. La suite construit un site (un groupe de travail
+ouvert, deux groupes réservés X et Y), y place un objet de chaque sorte dont le titre porte
+un mot inventé que rien d'autre ne contient, puis demande à chaque surface, pour chaque
+rôle, si elle montre l'objet : son titre dans une réponse 200, ou, pour un fichier, une
+réponse 200. Chaque case ci-dessous est vérifiée.
+
+Légende : ✅ montré, ⛔ jamais montré, — la surface ne s'applique pas à cette sorte d'objet.
+
+## Les rôles
+
+- **Anonyme** : personne connectée à aucun compte (toute page redirige vers la connexion).
+- **Professionnel (structure A)** : un compte du réseau, d'une Mission Locale, membre
+  d'aucun groupe.
+- **Membre du groupe X** : membre simple du groupe réservé X (sans accès à
+  l'administration).
+- **Animateur du groupe X** : animateur du groupe X (accès à l'administration, droits de
+  publication dans son groupe).
+- **Membre du groupe Y** : membre simple d'un autre groupe réservé.
+- **Éditeur** : membre du groupe « Éditeurs », qui administre tout le contenu.
+- **Administrateur** : superutilisateur.
+
+Tous les comptes suivent la thématique des groupes (pour « Mon fil » et la lettre).
+
+## Les objets
+
+- **Page publique** : une actualité, une ressource et un événement publiés dans le groupe
+  ouvert.
+- **Page d'un groupe réservé** : les mêmes, dans le groupe réservé X.
+- **Brouillon jamais publié**, **page dépubliée** : les mêmes, dans le groupe ouvert.
+- **Ancienne révision** : les mêmes, publiés puis renommés ; seul le titre de leur première
+  révision porte le mot.
+- **Document d'une collection réservée** et sa **version précédente** (le fichier remplacé).
+- **Image d'une collection réservée** et son **rendu** (vignette `fill-20x20`).
+
+## Les surfaces
+
+- **Adresse de la page** : l'URL publique de chaque page.
+- **Liste des actualités** : `/actualites/`.
+- **Bibliothèque de ressources** : `/ressources/`.
+- **Page de recherche**, **suggestions**, **comptes des facettes** : `/recherche/?q=…`
+  (les résultats, puis les comptes de ses facettes) et `/recherche/suggestions/?q=…`.
+- **Mon fil** : `/reseau/mon-fil/`. **Lettre d'information** : le courriel du résumé,
+  composé pour ce compte (un anonyme n'en reçoit pas).
+- **Agenda iCal** : `/agenda/ical/`.
+- **Export CSV** et **rapport** : le rapport « pages anciennes » de l'administration,
+  exporté en CSV et affiché (il ne liste que des pages déjà publiées).
+- **Explorateur de l'administration** : la page parente dans l'explorateur, la liste des
+  documents ou des images de l'administration (recherchée par le mot).
+- **Sélecteur**, **recherche du sélecteur**, **sélecteur par identifiant** : les sélecteurs
+  de page (ouvert sur la page parente), de document et d'image, leur recherche, et leur
+  réponse à un identifiant tapé à la main (`chooser/chosen/<id>/`).
+  Un sélecteur de page offre toutes les pages d'une zone que la personne peut voir,
+  brouillons et pages dépubliées compris, pour qu'un animateur puisse y faire un lien.
+- **Aperçu** : la vue d'une révision dans l'administration (la première, pour l'ancienne
+  révision), l'aperçu d'une image de l'administration.
+- **Adresse du fichier** : le téléchargement du document ou de sa version, l'original et le
+  rendu de l'image sous `/media/`.
+"""
+
+
+def _cell(allowed, role) -> str:
+    if allowed is None:
+        return NOT_APPLICABLE
+    return ALLOWED if role in allowed else DENIED
+
+
+def kind_table(kind: str) -> str:
+    header = "| Surface | " + " | ".join(ROLES.values()) + " |"
+    rule = "|---" * (len(ROLES) + 1) + "|"
+    rows = [
+        f"| {label} | " + " | ".join(_cell(EXPECTED[kind][surface], r) for r in ROLES) + " |"
+        for surface, label in SURFACES.items()
+    ]
+    return "\n".join([header, rule, *rows])
+
+
+def render_security_doc() -> str:
+    sections = [INTRODUCTION.rstrip("\n"), "## La matrice"]
+    for kind, label in KINDS.items():
+        sections += [f"### {label}", kind_table(kind)]
+    return "\n\n".join(sections) + "\n"
+
+
+if __name__ == "__main__":
+    DOC_PATH.write_text(render_security_doc(), encoding="utf-8")
+    print(f"Written {DOC_PATH}")

@@ -1,0 +1,181 @@
+"""The site the permission matrix runs against: three working groups (open O, members-only
+X and Y), one object of each kind, and one user of each role. Each object carries a word
+found nowhere else (its token), so a surface shows the object exactly when the token is in
+the response."""
+
+import dataclasses
+import datetime
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from groups.follows import follow_set
+from groups.models import Membership
+from groups.services import membership_add
+from home.roles import editors_group_sync
+from tests.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    ProfileFactory,
+    ResourceIndexPageFactory,
+    ResourcePageFactory,
+    StructureFactory,
+    ThematicFactory,
+    UserFactory,
+    WorkingGroupIndexPageFactory,
+    WorkingGroupPageFactory,
+)
+from tests.groups.conftest import jpeg_file
+from tests.search.helpers import rebuild_search_index
+
+# One made-up word per object kind, found nowhere else on the site. A surface shows an
+# object when one of its titles (see TITLE_PREFIXES) appears: a search form that repeats the
+# query, or a file name, never counts.
+TOKENS = {
+    "public_page": "ornitaupe",
+    "private_page": "grivolane",
+    "draft": "brouillanex",
+    "unpublished_page": "retiravex",
+    "old_revision": "anciennor",
+    "restricted_document": "documystere",
+    "document_version": "versionnel",
+    "image": "imagixe",
+    "rendition": "imagixe",
+}
+TITLE_PREFIXES = ["Actualité", "Ressource", "Événement", "Document", "Image"]
+PAGE_KINDS = ["public_page", "private_page", "draft", "unpublished_page", "old_revision"]
+
+
+@dataclasses.dataclass
+class MatrixSite:
+    users: dict  # role -> user (AnonymousUser for "anonymous")
+    pages: dict  # page kind -> {"news", "resource", "event"} -> page
+    parents: dict  # page kind -> the page under which its pages are
+    revisions: dict  # page kind -> the revision a preview shows
+    document: object
+    version: object
+    image: object
+    rendition: object
+    event_index: object
+
+
+def _person(username, structure, **kwargs):
+    return ProfileFactory(user=UserFactory(username=username, **kwargs), structure=structure).user
+
+
+def _group(index, title, slug, visibility, thematic):
+    group = WorkingGroupPageFactory(parent=index, title=title, slug=slug, visibility=visibility)
+    group.thematics.add(thematic)
+    group.save()  # a parental many-to-many is written on save
+    return group
+
+
+def _page_trio(parent, kind, thematic, **kwargs):
+    """A news item, a resource and an event whose titles carry the kind's token, under
+    `parent` (their slugs do not: an old title must not survive in a URL)."""
+    token, slug = TOKENS[kind], kind.replace("_", "-")
+    start = timezone.now() + datetime.timedelta(days=10)
+    pages = {
+        "news": NewsPageFactory(
+            parent=parent, title=f"Actualité {token}", slug=f"actualite-{slug}", **kwargs
+        ),
+        "resource": ResourcePageFactory(
+            parent=parent, title=f"Ressource {token}", slug=f"ressource-{slug}", **kwargs
+        ),
+        "event": EventPageFactory(
+            parent=parent, title=f"Événement {token}", slug=f"evenement-{slug}", start=start,
+            **kwargs,
+        ),
+    }  # fmt: skip
+    for page in pages.values():
+        page.thematics.add(thematic)
+        page.save()
+    return pages
+
+
+def build_matrix_site(home_page) -> MatrixSite:
+    thematic = ThematicFactory(name="Justice", slug="justice")
+    NewsIndexPageFactory(parent=home_page)
+    event_index = EventIndexPageFactory(parent=home_page)
+    ResourceIndexPageFactory(parent=home_page)
+    group_index = WorkingGroupIndexPageFactory(parent=home_page)
+    open_group = _group(group_index, "Groupe ouvert", "groupe-ouvert", "network", thematic)
+    group_x = _group(group_index, "Groupe X", "groupe-x", "members", thematic)
+    group_y = _group(group_index, "Groupe Y", "groupe-y", "members", thematic)
+
+    structure_a = StructureFactory(name="Mission Locale A")
+    users = {
+        "anonymous": AnonymousUser(),
+        "professional_a": _person("pro-a", structure_a),
+        "member_x": _person("membre-x", structure_a),
+        "lead_x": _person("animateur-x", structure_a),
+        "member_y": _person("membre-y", structure_a),
+        "editor": _person("editrice", structure_a),
+        "admin": _person("admin", structure_a, is_superuser=True, is_staff=True),
+    }
+    users["editor"].groups.add(editors_group_sync())
+    membership_add(group=group_x, user=users["member_x"])
+    membership_add(group=group_x, user=users["lead_x"], role=Membership.Role.LEAD)
+    membership_add(group=group_y, user=users["member_y"])
+    for role, user in users.items():
+        if role != "anonymous":
+            follow_set(user=user, thematic=thematic, follow=True)
+
+    parents = dict.fromkeys(PAGE_KINDS, open_group)
+    parents["private_page"] = group_x
+    pages = {
+        "public_page": _page_trio(open_group, "public_page", thematic),
+        "private_page": _page_trio(group_x, "private_page", thematic),
+        "draft": _page_trio(open_group, "draft", thematic, live=False),
+        "unpublished_page": _page_trio(open_group, "unpublished_page", thematic),
+        "old_revision": _page_trio(open_group, "old_revision", thematic),
+    }
+    revisions = {}
+    for kind, trio in pages.items():
+        for name, page in trio.items():
+            revision = page.save_revision()
+            if kind in ("public_page", "private_page", "unpublished_page", "old_revision"):
+                revision.publish()
+            if name == "news":
+                revisions[kind] = revision
+    for page in pages["unpublished_page"].values():
+        page.refresh_from_db()
+        page.unpublish()
+    for name, page in pages["old_revision"].items():
+        page.refresh_from_db()
+        page.title = f"Titre renommé {name}"
+        page.save_revision().publish()
+
+    document = get_document_model()(
+        title=f"Document {TOKENS['restricted_document']}",
+        file=ContentFile(b"premier contenu", name="compte-rendu.txt"),
+        collection=group_x.collection,
+    )
+    document.save()
+    document.file = ContentFile(b"second contenu", name="compte-rendu-v2.txt")
+    document.save()  # the first file becomes a version
+    image = get_image_model().objects.create(
+        title=f"Image {TOKENS['image']}",
+        file=jpeg_file("photo.jpg"),
+        collection=group_x.collection,
+        width=40,
+        height=30,
+    )
+    rebuild_search_index()
+    return MatrixSite(
+        users=users,
+        pages=pages,
+        parents=parents,
+        revisions=revisions,
+        document=document,
+        version=document.versions.get(),
+        image=image,
+        rendition=image.get_rendition("fill-20x20"),
+        event_index=event_index,
+    )
