@@ -65,11 +65,10 @@ def collection_keys(collection: Collection) -> list[str]:
 
 
 class PendingKeys:
-    """The keys one transaction level asks to reindex, enqueued as ONE task when the
-    transaction commits: a page publication alone sends several signals, an import thousands.
-
-    There is one per savepoint level, registered with that level's `on_commit`, so a
-    rolled-back savepoint takes its keys with it and nothing is indexed for it."""
+    """The keys one savepoint level of a transaction asks to reindex, enqueued as one task
+    when the transaction commits (a page publication alone sends several signals, an import
+    thousands). Registered with that level's `on_commit`, so a rolled-back savepoint takes
+    its keys with it and nothing is indexed for it."""
 
     def __init__(self, keys: set[str]):
         self.keys = keys
@@ -116,8 +115,8 @@ def reindex_on_commit(keys: Iterable[str]) -> None:
         return
     pending = _pending(connection)
     if pending is None:
-        # Registered with its keys already in it: `on_commit` may not wait (Django runs the
-        # callback at once when no transaction is open).
+        # Robust: the change is committed by the time it runs; a failure to enqueue is logged
+        # (and recorded by `enqueue_reindex`) without stopping the other commit hooks.
         transaction.on_commit(PendingKeys(keys), robust=True)
     else:
         pending.keys.update(keys)
