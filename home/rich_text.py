@@ -23,28 +23,30 @@ def _reserved_embed() -> str:
     return format_html('<span class="block-reserved">{}</span>', _("Restricted content"))
 
 
-class ReservedPageLinkHandler(PageLinkHandler):
+class ReservedLinkMixin:
+    """A link handler whose links to what the reader may not view lose their destination."""
+
+    @staticmethod
+    def is_visible(target, viewer) -> bool:
+        raise NotImplementedError
+
     @classmethod
     def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
         viewer = current_viewer()
-        pages = cls.get_many(attrs_list)
+        targets = cls.get_many(attrs_list)
         expanded = super().expand_db_attributes_many(attrs_list)
         return [
-            tag if page is None or page_is_visible_to(page, viewer) else _reserved_link()
-            for page, tag in zip(pages, expanded, strict=True)
+            tag if target is None or cls.is_visible(target, viewer) else _reserved_link()
+            for target, tag in zip(targets, expanded, strict=True)
         ]
 
 
-class ReservedDocumentLinkHandler(DocumentLinkHandler):
-    @classmethod
-    def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
-        viewer = current_viewer()
-        documents = cls.get_many(attrs_list)
-        expanded = super().expand_db_attributes_many(attrs_list)
-        return [
-            tag if doc is None or document_is_visible_to(doc, viewer) else _reserved_link()
-            for doc, tag in zip(documents, expanded, strict=True)
-        ]
+class ReservedPageLinkHandler(ReservedLinkMixin, PageLinkHandler):
+    is_visible = staticmethod(page_is_visible_to)
+
+
+class ReservedDocumentLinkHandler(ReservedLinkMixin, DocumentLinkHandler):
+    is_visible = staticmethod(document_is_visible_to)
 
 
 class ReservedImageEmbedHandler(ImageEmbedHandler):
