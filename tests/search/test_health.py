@@ -4,7 +4,6 @@ editors on the dashboard and reported by /healthz (which never shows content).""
 import logging
 
 from django.contrib.auth.models import Permission
-from django.core.management import call_command
 from django.test import override_settings
 
 import pytest
@@ -17,6 +16,7 @@ from search.models import IndexCheck, ReindexFailure, SearchEntry
 from search.tasks import MAX_ATTEMPTS, reindex
 from tests.factories import UserFactory
 from tests.search.corpus import person
+from tests.search.live_site import run_database_worker
 
 
 @pytest.fixture
@@ -62,7 +62,7 @@ def test_failures_with_the_database_worker_are_retried_later(broken_index):
         TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}},
     ):
         reindex.enqueue(["page:1"])
-        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+        run_database_worker()
         # The first attempt failed and scheduled the second for later, not at once.
         assert broken_index == [["page:1"]]
         retry = DBTaskResult.objects.get(status="READY")
