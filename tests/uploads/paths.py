@@ -28,42 +28,59 @@ def _json_text(data) -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", json.dumps(data, ensure_ascii=False)))
 
 
-def admin_document_single(client, context, filename, data):
-    response = client.post(
-        reverse("wagtaildocs:add"),
-        {
-            "title": filename,
-            "collection": context.collection.pk,
-            "file": SimpleUploadedFile(filename, data),
-        },
-    )
-    return Answer(response.status_code, _page_text(response), response.status_code == 302)
+def _admin_single(url_name):
+    def upload(client, context, filename, data):
+        response = client.post(
+            reverse(url_name),
+            {
+                "title": filename,
+                "collection": context.collection.pk,
+                "file": SimpleUploadedFile(filename, data),
+            },
+        )
+        return Answer(response.status_code, _page_text(response), response.status_code == 302)
+
+    return upload
 
 
-def admin_document_multiple(client, context, filename, data):
-    response = client.post(
-        reverse("wagtaildocs:add_multiple"),
-        {"collection": context.collection.pk, "files[]": SimpleUploadedFile(filename, data)},
-        headers={"x-requested-with": "XMLHttpRequest"},
-    )
-    payload = response.json()
-    return Answer(response.status_code, _json_text(payload), bool(payload.get("doc_id")))
+def _admin_multiple(url_name, id_key):
+    def upload(client, context, filename, data):
+        response = client.post(
+            reverse(url_name),
+            {"collection": context.collection.pk, "files[]": SimpleUploadedFile(filename, data)},
+            headers={"x-requested-with": "XMLHttpRequest"},
+        )
+        payload = response.json()
+        return Answer(response.status_code, _json_text(payload), bool(payload.get(id_key)))
+
+    return upload
 
 
-def document_chooser_upload(client, context, filename, data):
-    """The upload tab of the document chooser: how a resource page's document field (and
-    any document link) gets a new file."""
-    prefix = "document-chooser-upload"
-    response = client.post(
-        reverse("wagtaildocs_chooser:create"),
-        {
-            f"{prefix}-title": filename,
-            f"{prefix}-collection": context.collection.pk,
-            f"{prefix}-file": SimpleUploadedFile(filename, data),
-        },
-    )
-    payload = response.json()
-    return Answer(response.status_code, _json_text(payload), payload.get("step") == "chosen")
+def _chooser_upload(url_name, prefix):
+    """The upload tab of a chooser: how a resource page's document field (and any document
+    link or image) gets a new file."""
+
+    def upload(client, context, filename, data):
+        response = client.post(
+            reverse(url_name),
+            {
+                f"{prefix}-title": filename,
+                f"{prefix}-collection": context.collection.pk,
+                f"{prefix}-file": SimpleUploadedFile(filename, data),
+            },
+        )
+        payload = response.json()
+        return Answer(response.status_code, _json_text(payload), payload.get("step") == "chosen")
+
+    return upload
+
+
+admin_document_single = _admin_single("wagtaildocs:add")
+admin_document_multiple = _admin_multiple("wagtaildocs:add_multiple", "doc_id")
+document_chooser_upload = _chooser_upload("wagtaildocs_chooser:create", "document-chooser-upload")
+admin_image_single = _admin_single("wagtailimages:add")
+admin_image_multiple = _admin_multiple("wagtailimages:add_multiple", "image_id")
+image_chooser_upload = _chooser_upload("wagtailimages_chooser:create", "image-chooser-upload")
 
 
 def group_space(client, context, filename, data):
@@ -74,42 +91,6 @@ def group_space(client, context, filename, data):
     page = client.get(response["Location"]) if response.status_code == 302 else response
     text = _page_text(page)
     return Answer(response.status_code, text, "est dans les documents du groupe" in text)
-
-
-def admin_image_single(client, context, filename, data):
-    response = client.post(
-        reverse("wagtailimages:add"),
-        {
-            "title": filename,
-            "collection": context.collection.pk,
-            "file": SimpleUploadedFile(filename, data),
-        },
-    )
-    return Answer(response.status_code, _page_text(response), response.status_code == 302)
-
-
-def admin_image_multiple(client, context, filename, data):
-    response = client.post(
-        reverse("wagtailimages:add_multiple"),
-        {"collection": context.collection.pk, "files[]": SimpleUploadedFile(filename, data)},
-        headers={"x-requested-with": "XMLHttpRequest"},
-    )
-    payload = response.json()
-    return Answer(response.status_code, _json_text(payload), bool(payload.get("image_id")))
-
-
-def image_chooser_upload(client, context, filename, data):
-    prefix = "image-chooser-upload"
-    response = client.post(
-        reverse("wagtailimages_chooser:create"),
-        {
-            f"{prefix}-title": filename,
-            f"{prefix}-collection": context.collection.pk,
-            f"{prefix}-file": SimpleUploadedFile(filename, data),
-        },
-    )
-    payload = response.json()
-    return Answer(response.status_code, _json_text(payload), payload.get("step") == "chosen")
 
 
 def profile_photo(client, context, filename, data):
