@@ -1,0 +1,1 @@
+"""The search index follows what people do on a live server, every write committed."""
