@@ -9,6 +9,7 @@ from django.contrib.auth.backends import BaseBackend
 from django.core.exceptions import SuspiciousOperation
 from django.utils.translation import gettext as _
 
+import jwt
 import requests
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import import_from_settings
@@ -51,7 +52,8 @@ class OIDCBackend(OIDCAuthenticationBackend):
         except SignInRefused as refusal:
             logger.info("OIDC sign-in refused: %s", refusal.message)
             setattr(request, REFUSAL_ATTRIBUTE, refusal.message)
-        except SuspiciousOperation as error:
+        # An expired or otherwise invalid token is not always a SuspiciousOperation there.
+        except (SuspiciousOperation, jwt.InvalidTokenError) as error:
             logger.warning("OIDC sign-in rejected: %s", error)
             setattr(
                 request,

@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.shortcuts import resolve_url
 
 from .provider import ProviderUnavailable, endpoint, sso_enabled
@@ -22,7 +23,10 @@ def provider_logout_url(request) -> str:
         end_session = ""
     if not end_session:
         return login_url
-    params = {"post_logout_redirect_uri": request.build_absolute_uri(login_url)}
+    params = {
+        "client_id": settings.OIDC_RP_CLIENT_ID,
+        "post_logout_redirect_uri": request.build_absolute_uri(login_url),
+    }
     id_token = request.session.get("oidc_id_token")
     if id_token:
         params["id_token_hint"] = id_token
