@@ -72,6 +72,13 @@ class OIDCBackend(OIDCAuthenticationBackend):
     def verify_token(self, token, **kwargs):
         """The library checks the signature, expiry and nonce; the audience and issuer
         are checked here, so that a token issued to another client is refused."""
+        header = jwt.get_unverified_header(token)
+        # Checked first: the library would fail with a KeyError on a header without "kid".
+        if header.get("alg") != self.OIDC_RP_SIGN_ALGO:
+            raise SuspiciousOperation("ID token algorithm is not the configured one.")
+        needs_kid = self.OIDC_RP_IDP_SIGN_KEY is None and self.OIDC_OP_JWKS_ENDPOINT
+        if needs_kid and import_from_settings("OIDC_VERIFY_KID", True) and "kid" not in header:
+            raise SuspiciousOperation("ID token header names no key.")
         payload = super().verify_token(token, **kwargs)
         audience = payload.get("aud")
         audiences = audience if isinstance(audience, list) else [audience]
