@@ -226,4 +226,8 @@ def _next_of(html: str) -> str:
 
 @pytest.fixture
 def browser(live_server, oidc_provider):
-    return Browser(live_server.url, oidc_provider)
+    browser = Browser(live_server.url, oidc_provider)
+    yield browser
+    # A kept-alive connection holds a live-server thread, and so its database connection:
+    # PostgreSQL would refuse to drop the test database at the end.
+    browser.http.close()

@@ -46,7 +46,9 @@ def test_first_login_creates_the_account_with_the_structure_of_its_email_domain(
 def test_second_login_signs_in_the_same_account(sso_settings, browser, oidc_provider, dijon):
     browser.sso_login("camille")
     first = User.objects.get(email="camille.martin@ml-dijon.test")
-    again = type(browser)(browser.trame_url, oidc_provider).sso_login("camille")
+    other_browser = type(browser)(browser.trame_url, oidc_provider)
+    again = other_browser.sso_login("camille")
+    other_browser.http.close()
 
     assert again.status_code == 200
     assert "Camille Martin" in again.text
