@@ -51,3 +51,13 @@ def test_an_sso_session_still_gives_its_second_factor(sso_settings, browser):
     assert urlsplit(page.url).path == "/connexion/verification/"
     assert "Double authentification" in page.text
     assert urlsplit(browser.get("/admin/").url).path == "/connexion/verification/"
+
+
+def test_sso_works_with_the_login_throttling_of_production(sso_settings, browser):
+    """django-axes is first among the backends: the provider's callback goes through it."""
+    sso_settings.AXES_ENABLED = True
+
+    page = browser.sso_login("ines")
+
+    assert page.url.endswith("/reseau/mon-profil/")
+    assert "Inès Moreau" in page.text
