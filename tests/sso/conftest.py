@@ -60,6 +60,9 @@ class Provider:
 def oidc_provider(live_server, tmp_path_factory):
     """The provider process, started once per test worker and killed at the end."""
     folder = tmp_path_factory.mktemp("oidc-provider")
+    # Trame asks the provider with `requests`: never through a proxy set in the environment.
+    no_proxy = [os.environ.get("NO_PROXY", ""), "127.0.0.1", "localhost"]
+    os.environ["NO_PROXY"] = os.environ["no_proxy"] = ",".join(filter(None, no_proxy))
     config = {
         "clients": [
             {
@@ -184,6 +187,7 @@ class Browser:
         self.trame_url = trame_url
         self.provider = provider
         self.http = requests.Session()
+        self.http.trust_env = False  # no proxy from the environment between us and 127.0.0.1
 
     def sso_login(self, username: str, next_path: str = "/reseau/mon-profil/"):
         """Click « Se connecter avec … », sign in at the provider: the page Trame ends on."""
