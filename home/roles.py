@@ -38,6 +38,12 @@ EDITOR_MODEL_PERMISSIONS = {
         "view_searchqueryday",
         "view_indexcheck",
     ],
+    # Single sign-on: the table « email domain → structure » (sso/).
+    "sso": [
+        "add_emaildomainstructure",
+        "change_emaildomainstructure",
+        "delete_emaildomainstructure",
+    ],
     # Login lockouts (home/lockouts.py): see them and unlock an account.
     "axes": ["view_accessattempt", "delete_accessattempt"],
     "wagtailsearchpromotions": [

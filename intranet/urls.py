@@ -9,14 +9,17 @@ from home import views as home_views
 from home.admin_scoping import report_override_urls
 from home.throttling import ThrottledPasswordResetView
 from home.uploads import account as home_account
+from sso import views as sso_views
 
 auth_urlpatterns = [
     path(
         "connexion/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        sso_views.LoginView.as_view(),
         name="login",
     ),
-    path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("deconnexion/", sso_views.LogoutView.as_view(), name="logout"),
+    # Single sign-on (OpenID Connect): 404 unless OIDC_ENABLED.
+    path("", include("sso.urls")),
     path(
         "mot-de-passe/oubli/",
         ThrottledPasswordResetView.as_view(

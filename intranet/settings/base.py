@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "resources",
     "strategy",
     "search",
+    "sso",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -136,6 +137,8 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "groups.backends.ProfileModelBackend",
+    # OpenID Connect (sso/): answers only the provider's callback, and only when SSO is on.
+    "sso.backends.OIDCBackend",
 ]
 # Sessions are read from the cache first (Redis in production through CACHE_URL).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -146,6 +149,9 @@ LOGOUT_REDIRECT_URL = "login"
 # page when true (production's default); anyone may turn it on from their account.
 TRAME_REQUIRE_2FA_FOR_STAFF = env.bool("REQUIRE_2FA_FOR_STAFF", default=False)
 OTP_TOTP_ISSUER = "Trame"
+# Single sign-on (OpenID Connect), off unless OIDC_ENABLED: see intranet/settings/oidc.py.
+from .oidc import *  # noqa: E402, F403
+from .oidc import provider_origins  # noqa: E402
 
 # Internationalisation: the whole intranet speaks French.
 LANGUAGE_CODE = "fr"
@@ -191,7 +197,8 @@ _CSP_COMMON = {
     "frame-src": [SELF],
     "object-src": [NONE],
     "base-uri": [SELF],
-    "form-action": [SELF],
+    # The logout form is redirected to the identity provider's logout page under SSO.
+    "form-action": [SELF, *provider_origins()],
     "frame-ancestors": [SELF],
 }
 CONTENT_SECURITY_POLICY = {

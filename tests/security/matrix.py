@@ -23,6 +23,7 @@ KINDS = {
     "document_version": "Version précédente de ce document",
     "image": "Image d'une collection réservée (X)",
     "rendition": "Rendu (vignette) de cette image",
+    "email_domain": "Domaine de courriel → structure (SSO)",
 }
 
 SURFACES = {
@@ -120,6 +121,8 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "media_url": GROUP_X,
     },
     "rendition": _FILES_ONLY,
+    # Configuration of the single sign-on: only its admin listing shows it, to the staff.
+    "email_domain": {**dict.fromkeys(SURFACES, NA), "admin_explorer": STAFF},
 }
 
 

@@ -95,6 +95,8 @@ def csv_export(site, kind, client, user):
 
 
 def admin_explorer(site, kind, client, user):
+    if kind == "email_domain":
+        return _shows(client, "/admin/snippets/sso/emaildomainstructure/", kind)
     if kind == "restricted_document":
         return _shows(client, f"/admin/documents/?q={TOKENS[kind]}", kind)
     if kind == "image":

@@ -17,6 +17,7 @@ from groups.follows import follow_set
 from groups.models import Membership
 from groups.services import membership_add
 from home.roles import editors_group_sync
+from sso.models import EmailDomainStructure
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -47,8 +48,9 @@ TOKENS = {
     "document_version": "versionnel",
     "image": "imagixe",
     "rendition": "imagixe",
+    "email_domain": "domainoxe",
 }
-TITLE_PREFIXES = ["Actualité", "Ressource", "Événement", "Document", "Image"]
+TITLE_PREFIXES = ["Actualité", "Ressource", "Événement", "Document", "Image", "Domaine"]
 PAGE_KINDS = ["public_page", "private_page", "draft", "unpublished_page", "old_revision"]
 
 
@@ -166,6 +168,11 @@ def build_matrix_site(home_page) -> MatrixSite:
         collection=group_x.collection,
         width=40,
         height=30,
+    )
+    # The SSO table « email domain → structure »: its structure's name carries the token.
+    EmailDomainStructure.objects.create(
+        domain=f"{TOKENS['email_domain']}.test",
+        structure=StructureFactory(name=f"Domaine {TOKENS['email_domain']}"),
     )
     rebuild_search_index()
     return MatrixSite(
