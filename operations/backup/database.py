@@ -44,6 +44,9 @@ class SqliteDatabase:
     def dump(self, workdir: Path) -> tuple[Path, dict]:
         """A gzipped copy of the live database, and the counts of that very copy."""
         copy = workdir / "db.sqlite3"
+        if self.connection.in_atomic_block:
+            # The backup API would wait forever for this connection's own write transaction.
+            raise BackupError("La sauvegarde ne peut pas être lancée dans une transaction.")
         self.connection.ensure_connection()
         target = sqlite3.connect(copy)
         try:

@@ -58,5 +58,6 @@ def report() -> None:
         user = get_user_model().objects.get(username=username)
         for text in QUERIES:
             results = engine.search(SearchRequest(query=parse(text, synonym_table())), user)
-            hits[f"{username}:{text}"] = [results.total, [hit.key for hit in results.hits]]
+            # The same hits; equally ranked ones may come in another order (index rebuilt).
+            hits[f"{username}:{text}"] = [results.total, sorted(hit.key for hit in results.hits)]
     print("REPORT " + json.dumps({"counts": counts, "files": files, "hits": hits}))
