@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "strategy",
     "search",
     "sso",
+    "operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -296,6 +297,12 @@ WAGTAILSEARCH_BACKENDS = {
         **({"SEARCH_CONFIG": "french_unaccent"} if DATABASE_IS_POSTGRESQL else {}),
     }
 }
+
+# Backups (operations/backup): where `manage.py backup` writes its archives.
+TRAME_BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
+# Retention (operations/retention): search logs and other dated records older than this many
+# months are purged by `manage.py purge_old_records`.
+TRAME_RETENTION_MONTHS = env.int("RETENTION_MONTHS", default=13)
 
 # Demo content (see home/management/commands/seed_demo.py).
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="")
