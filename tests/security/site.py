@@ -12,19 +12,24 @@ from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import PageViewRestriction
 
 from groups.follows import follow_set
 from groups.models import Membership
 from groups.services import membership_add
 from home.roles import editors_group_sync
 from tests.factories import (
+    ActionPageFactory,
+    AxisPageFactory,
     EventIndexPageFactory,
     EventPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    OrientationPageFactory,
     ProfileFactory,
     ResourceIndexPageFactory,
     ResourcePageFactory,
+    StrategyPlanPageFactory,
     StructureFactory,
     ThematicFactory,
     UserFactory,
@@ -49,6 +54,9 @@ TOKENS = {
     "rendition": "imagixe",
 }
 TITLE_PREFIXES = ["Actualité", "Ressource", "Événement", "Document", "Image"]
+# The plans and actions of the PDF surface: titles only its probe looks for, so that the
+# other surfaces' cells stay about news, resources and events.
+PDF_TITLE_PREFIXES = ["Projet", "Fiche"]
 PAGE_KINDS = ["public_page", "private_page", "draft", "unpublished_page", "old_revision"]
 
 
@@ -63,6 +71,7 @@ class MatrixSite:
     image: object
     rendition: object
     event_index: object
+    plans: dict  # page kind -> {"plan", "action"}: a plan and one of its actions
 
 
 def _person(username, structure, **kwargs):
@@ -97,6 +106,36 @@ def _page_trio(parent, kind, thematic, **kwargs):
         page.thematics.add(thematic)
         page.save()
     return pages
+
+
+def _plan_pair(home_page, kind, **kwargs):
+    """A plan and an action below it (orientation and axis between), titled with the kind's
+    token, for the PDF surface."""
+    token, slug = TOKENS[kind], kind.replace("_", "-")
+    plan = StrategyPlanPageFactory(
+        parent=home_page, title=f"Projet {token}", slug=f"projet-{slug}", **kwargs
+    )
+    orientation = OrientationPageFactory(parent=plan, title="Orientation", **kwargs)
+    axis = AxisPageFactory(parent=orientation, title="Axe", **kwargs)
+    action = ActionPageFactory(parent=axis, title=f"Fiche {token}", **kwargs)
+    return {"plan": plan, "action": action}
+
+
+def _plans(home_page, group_x) -> dict:
+    plans = {kind: _plan_pair(home_page, kind) for kind in PAGE_KINDS if kind != "draft"}
+    plans["draft"] = _plan_pair(home_page, "draft", live=False)
+    # Reserved to group X as its space is: the same groups as the group's own restriction.
+    restriction = PageViewRestriction.objects.create(
+        page=plans["private_page"]["plan"], restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set(PageViewRestriction.objects.get(page=group_x).groups.all())
+    for page in reversed(plans["unpublished_page"]["plan"].get_descendants(inclusive=True)):
+        page.specific.unpublish()
+    for name, page in plans["old_revision"].items():
+        page.refresh_from_db()
+        page.title = f"Titre renommé {name}"
+        page.save_revision().publish()
+    return plans
 
 
 def build_matrix_site(home_page) -> MatrixSite:
@@ -167,6 +206,7 @@ def build_matrix_site(home_page) -> MatrixSite:
         width=40,
         height=30,
     )
+    plans = _plans(home_page, group_x)
     rebuild_search_index()
     return MatrixSite(
         users=users,
@@ -178,4 +218,5 @@ def build_matrix_site(home_page) -> MatrixSite:
         image=image,
         rendition=image.get_rendition("fill-20x20"),
         event_index=event_index,
+        plans=plans,
     )
