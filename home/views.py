@@ -47,13 +47,22 @@ def media_file(request, path):
     """Serve an image file to a logged-in user (LoginRequiredMiddleware guards this view).
     The folder is judged on the normalised path: `images/../documents/…` (or its encoded
     forms) is a document, and is not served."""
-    path = posixpath.normpath(path).lstrip("/")
-    if not path.startswith(SERVED_MEDIA_FOLDERS) or ".." in path.split("/"):
-        raise Http404
-    image = _image_of_file(path)
-    if image is not None and not image_is_visible_to(image, request.user):
+    path = media_path_visible_to(path, request.user)
+    if path is None:
         raise Http404
     return static_serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+def media_path_visible_to(path: str, user) -> str | None:
+    """The normalised media path when `user` may get that file, else None. The one check of
+    the media view and of the PDFs' url fetcher (home/pdf.py)."""
+    path = posixpath.normpath(path).lstrip("/")
+    if not path.startswith(SERVED_MEDIA_FOLDERS) or ".." in path.split("/"):
+        return None
+    image = _image_of_file(path)
+    if image is not None and not image_is_visible_to(image, user):
+        return None
+    return path
 
 
 def _image_of_file(path: str):

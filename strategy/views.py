@@ -1,5 +1,8 @@
-"""The routes of a plan page: the plan at a glance, its printable view, its exports and its
-yearly reviews. Kept apart from the models so that they stay thin."""
+"""The routes of a plan page (the plan at a glance, its printable view, its PDF, its exports
+and its yearly reviews) and of an action page (its PDF). Kept apart from the models so that
+they stay thin. Wagtail serves these routes after its view restrictions (and
+home.wagtail_hooks answers 404 to a logged-in reader outside a restriction), so a PDF shows
+nothing its page does not."""
 
 from django import forms
 from django.contrib import messages
@@ -55,6 +58,23 @@ class PlanRoutesMixin:
             request,
             template="strategy/strategy_plan_print.html",
             context_overrides={"overview": overview},
+        )
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        from home.pdf import pdf_response
+        from strategy.charts import indicator_chart
+        from strategy.forms import plan_filters
+        from strategy.selectors import plan_overview
+
+        overview = plan_overview(plan=self, user=request.user, filters=plan_filters(request.GET))
+        for _action, indicator in overview.indicators:
+            indicator.chart = indicator_chart(indicator)
+        return pdf_response(
+            request,
+            "strategy/pdf/plan.html",
+            {"page": self, "overview": overview},
+            title=self.title,
         )
 
     def _export(self, request, extension):
@@ -121,3 +141,13 @@ class PlanRoutesMixin:
         return self.render(
             request, template="strategy/close_year.html", context_overrides={"form": form}
         )
+
+
+class ActionRoutesMixin:
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        from home.pdf import pdf_response
+
+        context = self.get_context(request)
+        title = f"{self.number} {self.title}".strip()
+        return pdf_response(request, "strategy/pdf/action.html", context, title=title)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -12,7 +13,7 @@ from home.models.base import BasePage
 from resources.querysets import ResourcePageManager
 
 
-class ResourceIndexPage(BasePage):
+class ResourceIndexPage(RoutablePageMixin, BasePage):
     """The library: every resource the user may view, filtered by facets in the URL."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -33,6 +34,13 @@ class ResourceIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(library_context(request, self))
         return context
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        """The filtered list as a PDF (resources/pdf.py)."""
+        from resources.pdf import library_pdf
+
+        return library_pdf(request, self)
 
 
 class Audience(models.TextChoices):

@@ -7,17 +7,19 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.models import BasePage
 from strategy.models.numbering import NumberedPageForm, NumberedPageMixin
+from strategy.views import ActionRoutesMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
-class ActionPage(NumberedPageMixin, BasePage):
+class ActionPage(ActionRoutesMixin, RoutablePageMixin, NumberedPageMixin, BasePage):
     """A fiche action: what will be done, by whom, and how far it has gone.
 
     Its indicators are edited apart from the page (the "Indicateurs" menu), so that values

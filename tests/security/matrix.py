@@ -30,6 +30,8 @@ SURFACES = {
     "page_url": "Adresse de la page",
     "listings": "Liste des actualités",
     "library": "Bibliothèque de ressources",
+    "library_pdf": "PDF de la bibliothèque",
+    "pdf": "PDF d'un plan et d'une fiche action",
     "search_page": "Page de recherche",
     "autocomplete": "Suggestions de recherche",
     "facet_counts": "Comptes des facettes",
@@ -53,7 +55,16 @@ LEAD_X_AND_STAFF = ("lead_x", "editor", "admin")
 STAFF = ("editor", "admin")
 NA = None
 
-_FRONT_SURFACES = ["page_url", "listings", "library", "feed", "digest", "ical"]
+_FRONT_SURFACES = [
+    "page_url",
+    "listings",
+    "library",
+    "library_pdf",
+    "pdf",
+    "feed",
+    "digest",
+    "ical",
+]
 _SEARCH_SURFACES = ["search_page", "autocomplete", "facet_counts"]
 _ADMIN_LISTINGS = ["admin_explorer", "chooser", "chooser_search", "chosen"]
 _NOT_FOR_PAGES = {"chosen": NA, "media_url": NA}

@@ -3,19 +3,29 @@ kind, the role's test client and user, and answers True when the surface shows t
 (one of its titles in a 200 answer; for a file, a 200 answer)."""
 
 import html
+import io
 import json
 
 from django.utils.html import strip_tags
 
+from pypdf import PdfReader
+
 from groups.follows import digest_message
 from groups.selectors import feed_for
-from tests.security.site import TITLE_PREFIXES, TOKENS
+from tests.security.site import PDF_TITLE_PREFIXES, TITLE_PREFIXES, TOKENS
 
 
-def names_object(text: str, kind: str) -> bool:
+def names_object(text: str, kind: str, prefixes=TITLE_PREFIXES) -> bool:
     """Whether the text names the object (a title, not the bare token a form repeats)."""
     text = " ".join(html.unescape(strip_tags(text)).split())
-    return any(f"{prefix} {TOKENS[kind]}" in text for prefix in TITLE_PREFIXES)
+    return any(f"{prefix} {TOKENS[kind]}" in text for prefix in prefixes)
+
+
+def _pdf_text(response) -> str:
+    if response.status_code != 200 or response["Content-Type"] != "application/pdf":
+        return ""
+    reader = PdfReader(io.BytesIO(response.content))
+    return " ".join(page.extract_text() for page in reader.pages)
 
 
 def _text(response) -> str:
@@ -54,6 +64,19 @@ def listings(site, kind, client, user):
 
 def library(site, kind, client, user):
     return _shows(client, "/ressources/", kind)
+
+
+def library_pdf(site, kind, client, user):
+    return names_object(_pdf_text(client.get("/ressources/pdf/")), kind)
+
+
+def pdf(site, kind, client, user):
+    """The PDF of a plan, and the PDF of an action sheet of that plan."""
+    return any(
+        names_object(_pdf_text(client.get(f"{page.url}pdf/")), kind, PDF_TITLE_PREFIXES)
+        for page in site.plans[kind].values()
+        if page.url
+    )
 
 
 def search_page(site, kind, client, user):

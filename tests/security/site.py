@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import PageViewRestriction
 
 from groups.follows import follow_set
 from groups.models import Membership
@@ -19,13 +20,17 @@ from groups.services import membership_add
 from home.roles import editors_group_sync
 from sso.models import EmailDomainStructure
 from tests.factories import (
+    ActionPageFactory,
+    AxisPageFactory,
     EventIndexPageFactory,
     EventPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    OrientationPageFactory,
     ProfileFactory,
     ResourceIndexPageFactory,
     ResourcePageFactory,
+    StrategyPlanPageFactory,
     StructureFactory,
     ThematicFactory,
     UserFactory,
@@ -51,6 +56,9 @@ TOKENS = {
     "email_domain": "domainoxe",
 }
 TITLE_PREFIXES = ["Actualité", "Ressource", "Événement", "Document", "Image", "Domaine"]
+# The plans and actions of the PDF surface: titles only its probe looks for, so that the
+# other surfaces' cells stay about news, resources and events.
+PDF_TITLE_PREFIXES = ["Projet", "Fiche"]
 PAGE_KINDS = ["public_page", "private_page", "draft", "unpublished_page", "old_revision"]
 
 
@@ -65,6 +73,7 @@ class MatrixSite:
     image: object
     rendition: object
     event_index: object
+    plans: dict  # page kind -> {"plan", "action"}: a plan and one of its actions
 
 
 def _person(username, structure, **kwargs):
@@ -99,6 +108,36 @@ def _page_trio(parent, kind, thematic, **kwargs):
         page.thematics.add(thematic)
         page.save()
     return pages
+
+
+def _plan_pair(home_page, kind, **kwargs):
+    """A plan and an action below it (orientation and axis between), titled with the kind's
+    token, for the PDF surface."""
+    token, slug = TOKENS[kind], kind.replace("_", "-")
+    plan = StrategyPlanPageFactory(
+        parent=home_page, title=f"Projet {token}", slug=f"projet-{slug}", **kwargs
+    )
+    orientation = OrientationPageFactory(parent=plan, title="Orientation", **kwargs)
+    axis = AxisPageFactory(parent=orientation, title="Axe", **kwargs)
+    action = ActionPageFactory(parent=axis, title=f"Fiche {token}", **kwargs)
+    return {"plan": plan, "action": action}
+
+
+def _plans(home_page, group_x) -> dict:
+    plans = {kind: _plan_pair(home_page, kind) for kind in PAGE_KINDS if kind != "draft"}
+    plans["draft"] = _plan_pair(home_page, "draft", live=False)
+    # Reserved to group X as its space is: the same groups as the group's own restriction.
+    restriction = PageViewRestriction.objects.create(
+        page=plans["private_page"]["plan"], restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set(PageViewRestriction.objects.get(page=group_x).groups.all())
+    for page in reversed(plans["unpublished_page"]["plan"].get_descendants(inclusive=True)):
+        page.specific.unpublish()
+    for name, page in plans["old_revision"].items():
+        page.refresh_from_db()
+        page.title = f"Titre renommé {name}"
+        page.save_revision().publish()
+    return plans
 
 
 def build_matrix_site(home_page) -> MatrixSite:
@@ -174,6 +213,7 @@ def build_matrix_site(home_page) -> MatrixSite:
         domain=f"{TOKENS['email_domain']}.test",
         structure=StructureFactory(name=f"Domaine {TOKENS['email_domain']}"),
     )
+    plans = _plans(home_page, group_x)
     rebuild_search_index()
     return MatrixSite(
         users=users,
@@ -185,4 +225,5 @@ def build_matrix_site(home_page) -> MatrixSite:
         image=image,
         rendition=image.get_rendition("fill-20x20"),
         event_index=event_index,
+        plans=plans,
     )
