@@ -30,6 +30,8 @@ from .tables import action_columns, action_from_row, is_rule, table_cells
 OTHER_SECTION_WORDS = ("annexe", "glossaire", "lexique", "conclusion", "remerciements")
 SECTION_LEAD_WORDS = re.compile(r"^(?:(?:nos|notre|les|le|la|l'|des|du)\s*)+")
 TOC_LINE_RE = re.compile(r"(?:\.{3,}|…|\t)\s*[0-9]{1,3}$|\s[0-9]{1,3}$")
+DEEP_NUMBERING = ("num:1.1", "num:1.1.1", "num:I.1", "num:I.1.1")
+SUB_NUMBERING = {"num:1.": "num:1.1", "num:I.": "num:I.1"}
 SECTION_HEADING_KEYS = ("maj", "num:1.", "num:I.", "num:A.", "num:1)")
 
 
@@ -69,6 +71,7 @@ class _Outline:
         self.items = 0
 
     def segment(self):
+        self.keys = {line_shape(clean_line(raw)).key for _number, raw in self.source.lines}
         state, section, title_seen, columns = "cover", None, False, None
         after_blank = True
         for number, raw in self.source.lines:
@@ -116,12 +119,14 @@ class _Outline:
                 self.entries.append(entry)
         return self
 
-    @staticmethod
-    def _ends(section: SectionNode, shape: LineShape) -> bool:
-        """In a section, only a line that outranks its content opens the plan again."""
-        if shape.key.startswith("mot:"):
+    def _ends(self, section: SectionNode, shape: LineShape) -> bool:
+        """In a section, only a line that outranks its content opens the plan again: a level
+        word, a heading as high as the section's, a sub-numbering (1.1, I.1), or a top
+        numbering whose sub-numbering comes later (a numbered list of values has none)."""
+        key = shape.key
+        if key.startswith("mot:") or key == section.key or key in DEEP_NUMBERING:
             return True
-        if shape.key == section.key:
+        if key in SUB_NUMBERING and SUB_NUMBERING[key] in self.keys:
             return True
         return bool(shape.rank and section.rank and shape.rank <= section.rank)
 

@@ -94,10 +94,9 @@ def _level_word(text: str):
                          rest)  # fmt: skip
         if not match or not (match.group(1) or match.group(2)):
             continue
-        if not match.group(2) and match.group(1) and len(match.group(1)) == 1:
-            # « Action a été menée »: a lone letter after the word is no number
-            if match.group(1).isalpha() and match.group(1) not in "IVX":
-                continue
+        number = match.group(1) or ""
+        if not match.group(2) and len(number) == 1 and number.isalpha() and number not in "IVX":
+            continue  # « Action a été menée »: a lone letter after the word is no number
         label = text[: len(word)].strip()
         return label[:1].upper() + label[1:].lower(), match.group(3).strip(), level, flexible
     return None

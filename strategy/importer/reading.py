@@ -10,7 +10,7 @@ from .detection import level_label
 from .errors import PlanImportError
 from .mapping import pattern_name
 from .outline import outline_plan
-from .parser import AXIS_RE, HEADING_RE, ORIENTATION_RE, BULLET_RE, clean_line
+from .parser import AXIS_RE, BULLET_RE, HEADING_RE, ORIENTATION_RE, clean_line
 from .parser import parse_plan as parse_regional_plan
 
 
@@ -69,7 +69,9 @@ def parse_plan(source, levels: dict[str, str] | None = None):
     """The plan tree of `source`. `levels`: {pattern (key, or name as a person writes it):
     level}, from the mapping step."""
     if not levels and _regional_vocabulary(source):
-        return parse_regional_plan(source)
+        tree = parse_regional_plan(source)
+        if tree.actions:  # its actions numbered « 1.1 »; otherwise read by detection
+            return tree
     tree, detection = outline_plan(source, levels)
     if detection.uncertain or not tree.orientations:
         last = source.lines[-1][0] if source.lines else 1
