@@ -28,19 +28,26 @@ def tree_lines(tree) -> list[str]:
     lines = pattern_lines(tree.detection)
     lines.append(_("Tree understood:"))
     for orientation in tree.orientations:
-        lines.append("  " + _("Orientation %(n)s: %(title)s") % {"n": orientation.number,
-                                                                  "title": orientation.title})
+        lines.append(
+            "  "
+            + _("Orientation %(n)s: %(title)s")
+            % {"n": orientation.number, "title": orientation.title}
+        )
         for axis in orientation.axes:
-            lines.append("    " + _("Axis %(n)s: %(title)s") % {"n": axis.number,
-                                                              "title": axis.title})
+            lines.append(
+                "    " + _("Axis %(n)s: %(title)s") % {"n": axis.number, "title": axis.title}
+            )
             for action in axis.actions:
-                lines.append("      " + _("Action %(n)s: %(title)s") % {"n": action.number,
-                                                                      "title": action.title})
+                lines.append(
+                    "      "
+                    + _("Action %(n)s: %(title)s") % {"n": action.number, "title": action.title}
+                )
     for section in tree.sections:
         lines.append("  " + _("Section: %(heading)s") % {"heading": section.heading})
     for line, excerpt, heading in tree.unclassified:
         lines.append(
-            "  " + _("Unrecognised text, kept in “%(section)s”: %(unit)s %(line)d (“%(text)s”)")
+            "  "
+            + _("Unrecognised text, kept in “%(section)s”: %(unit)s %(line)d (“%(text)s”)")
             % {"section": heading, "unit": unit_label(tree.unit), "line": line, "text": excerpt}
         )
     return lines

@@ -206,8 +206,10 @@ class _Outline:
             else:
                 node.summary.append(text.lstrip("-*•– "))
             return
-        if entry.section is not None and entry.section.kind != "orientations" or (
-            entry.section is not None and not self.orientations
+        if (
+            entry.section is not None
+            and entry.section.kind != "orientations"
+            or (entry.section is not None and not self.orientations)
         ):
             self._section_item(entry.section, entry)
         else:

@@ -61,7 +61,7 @@ def uncertain_message(detection) -> str:
         "apart. %(problems)s Patterns found, with the level guessed: %(found)s. Say which "
         "level each pattern is (orientation, axe, action, texte or ignorer): in the admin, "
         "at the levels step of the import; on the command line with --levels "
-        "\"%(example)s\"."
+        '"%(example)s".'
     ) % {"problems": problems, "found": found, "example": example}
 
 
