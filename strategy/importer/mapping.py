@@ -74,7 +74,7 @@ def match_mapping(choices: dict[str, str], keys) -> dict[str, str]:
     mapping, unknown = {}, []
     for name, level in choices.items():
         wanted = " ".join(plain(name).split())
-        found = [key for key in keys if wanted in _names(key)]
+        found = [key for key in keys if name == key or wanted in _names(key)]  # key: the admin
         found = found or [key for key in keys if key.startswith("mot:" + wanted)]
         if not found:
             unknown.append(name)
