@@ -79,7 +79,7 @@ def match_mapping(choices: dict[str, str], keys) -> dict[str, str]:
         if not found:
             unknown.append(name)
         for key in found:
-            mapping[key] = level
+            mapping[key] = LEVEL_NAMES.get(plain(level), level)
     if unknown:
         raise PlanImportError(
             _("These patterns are not in the document: %(names)s. Patterns found: %(found)s.")

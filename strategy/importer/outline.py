@@ -189,8 +189,10 @@ class _Outline:
         elif level == AXIS:
             self.node = self._new_axis(title, entry.line)
         else:
-            if self.axis is None:
-                self._new_axis(self.orientation.title if self.orientation else "", entry.line)
+            if self.axis is None:  # implicit levels: the axis takes its orientation's title
+                if self.orientation is None:
+                    self._new_orientation(_("Orientation of the plan"), entry.line)
+                self._new_axis(self.orientation.title, entry.line)
             number = f"{self.axis.number}.{len(self.axis.actions) + 1}"
             self.node = ActionNode(number, title, entry.line, list(entry.fields or []))
             self.axis.actions.append(self.node)
