@@ -77,6 +77,8 @@ def detect_levels(candidates, mapping: dict[str, str] | None = None) -> Detectio
     patterns: dict[str, Pattern] = {}
     stack: list[str] = []
     for number, shape in candidates:
+        while shape.key == "tableau" and stack and stack[-1].startswith("puce:"):
+            stack.pop()  # a table is never inside a bullet: it sits beside the list
         pattern = patterns.get(shape.key)
         if pattern is None:
             pattern = Pattern(shape.key, shape.label, shape.title[:80], number, shape.hint,

@@ -5,6 +5,7 @@ announce a level; `detection` gives each pattern of those lines a level; the tre
 built, with implicit upper levels when the plan has fewer than three. Text that belongs to
 no recognised place is kept in the nearest section and listed for the preview to mark."""
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -230,9 +231,10 @@ class _Outline:
 
     def _tree(self, title_text, detection) -> PlanTree:
         unclassified = []
+        starts = [s.line for s in self.sections]  # in the order of the file
         for entry in self.loose:  # into the nearest section: the one before, or the first
-            before = [s for s in self.sections if s.line < entry.line]
-            section = before[-1] if before else self.sections[0] if self.sections else None
+            index = bisect.bisect_left(starts, entry.line)
+            section = self.sections[max(index - 1, 0)] if self.sections else None
             if section is None:
                 section = SectionNode("other", _("Text outside the plan's sections"), entry.line)
                 self.sections.append(section)
