@@ -23,6 +23,7 @@ KINDS = {
     "document_version": "Version précédente de ce document",
     "image": "Image d'une collection réservée (X)",
     "rendition": "Rendu (vignette) de cette image",
+    "plan_import": "Fichier de projet associatif déposé, non confirmé",
 }
 
 SURFACES = {
@@ -43,6 +44,7 @@ SURFACES = {
     "report": "Rapport (pages anciennes)",
     "preview": "Aperçu",
     "media_url": "Adresse du fichier",
+    "import_steps": "Étapes d'un import (niveaux, aperçu)",
 }
 
 NOBODY = ()
@@ -55,8 +57,9 @@ NA = None
 _FRONT_SURFACES = ["page_url", "listings", "library", "feed", "digest", "ical"]
 _SEARCH_SURFACES = ["search_page", "autocomplete", "facet_counts"]
 _ADMIN_LISTINGS = ["admin_explorer", "chooser", "chooser_search", "chosen"]
-_NOT_FOR_PAGES = {"chosen": NA, "media_url": NA}
+_NOT_FOR_PAGES = {"chosen": NA, "media_url": NA, "import_steps": NA}
 _FILES_ONLY = dict.fromkeys(SURFACES, NA) | {"media_url": GROUP_X}
+UPLOADER = ("editor",)  # an import is seen by who uploaded it, and only while they may publish
 
 EXPECTED: dict[str, dict[str, tuple | None]] = {
     "public_page": {
@@ -120,6 +123,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "media_url": GROUP_X,
     },
     "rendition": _FILES_ONLY,
+    "plan_import": dict.fromkeys(SURFACES, NA) | {"import_steps": UPLOADER},
 }
 
 

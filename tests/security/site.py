@@ -17,6 +17,7 @@ from groups.follows import follow_set
 from groups.models import Membership
 from groups.services import membership_add
 from home.roles import editors_group_sync
+from strategy.models import PlanImport
 from tests.factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -25,6 +26,7 @@ from tests.factories import (
     ProfileFactory,
     ResourceIndexPageFactory,
     ResourcePageFactory,
+    StrategyPlanPageFactory,
     StructureFactory,
     ThematicFactory,
     UserFactory,
@@ -47,6 +49,7 @@ TOKENS = {
     "document_version": "versionnel",
     "image": "imagixe",
     "rendition": "imagixe",
+    "plan_import": "importimex",
 }
 TITLE_PREFIXES = ["Actualité", "Ressource", "Événement", "Document", "Image"]
 PAGE_KINDS = ["public_page", "private_page", "draft", "unpublished_page", "old_revision"]
@@ -63,6 +66,7 @@ class MatrixSite:
     image: object
     rendition: object
     event_index: object
+    plan_import: object = None  # a plan file uploaded by the editor, before confirmation
 
 
 def _person(username, structure, **kwargs):
@@ -167,6 +171,7 @@ def build_matrix_site(home_page) -> MatrixSite:
         width=40,
         height=30,
     )
+    plan_import = _plan_import(home_page, users["editor"])
     rebuild_search_index()
     return MatrixSite(
         users=users,
@@ -178,4 +183,15 @@ def build_matrix_site(home_page) -> MatrixSite:
         image=image,
         rendition=image.get_rendition("fill-20x20"),
         event_index=event_index,
+        plan_import=plan_import,
     )
+
+
+def _plan_import(home_page, uploader):
+    """A plan file that its uploader has not confirmed yet: its levels step and its preview
+    show the file's tree (an objective titled « Document importimex »)."""
+    plan = StrategyPlanPageFactory(parent=home_page, title="Projet de la matrice", sections=[])
+    content = (f"Projet de la matrice\n\nObjectif 1 : Document {TOKENS['plan_import']}\n"
+               "- Une action\n").encode()  # fmt: skip
+    return PlanImport.objects.create(plan=plan, user=uploader, file_name="projet.txt",
+                                     content=content, sha256="0" * 64)  # fmt: skip
