@@ -84,13 +84,15 @@ class _Outline:
             shape = line_shape(line)
             cells = table_cells(line)
             kind = _section_of(shape) if cells is None else None
+            if state == "toc":  # its lines repeat the headings that follow, with their pages
+                if cells or TOC_LINE_RE.search(line):
+                    continue
+                state, section = "cover", None  # past the table of contents
             entry = Entry("text", number, line, shape, section, after_blank=after_blank)
             after_blank = False
             if not title_seen and not (shape.key or "").startswith("mot:"):
                 title_seen = True
                 entry.kind = "title"
-            elif state == "toc" and kind is None and (cells or TOC_LINE_RE.search(line)):
-                continue  # a table of contents repeats the headings that follow
             elif kind is not None:
                 heading = shape.title.capitalize() if is_shouted(shape.title) else shape.title
                 section = SectionNode(kind, heading[:200], number)
@@ -111,7 +113,7 @@ class _Outline:
                                             found[0], hint=2)  # fmt: skip
                     state = "plan"
                 else:
-                    entry.kind = "skip"
+                    entry.kind = "row" if any(cells) else "skip"  # a row without action: kept
             elif shape.key and (state != "section" or self._ends(section, shape)):
                 entry.kind, state, columns = "candidate", "plan", None
                 title_seen = True
@@ -231,6 +233,7 @@ class _Outline:
 
     def _tree(self, title_text, detection) -> PlanTree:
         unclassified = []
+        self.sections = [s for s in self.sections if s.kind != "toc"]
         starts = [s.line for s in self.sections]  # in the order of the file
         for entry in self.loose:  # into the nearest section: the one before, or the first
             index = bisect.bisect_left(starts, entry.line)
@@ -243,7 +246,6 @@ class _Outline:
         for section in self.sections:
             section.items.sort(key=lambda item: item[0][-1])
             section.blocks = build_section_blocks(section.kind, section.items)
-        self.sections = [s for s in self.sections if s.kind != "toc"]
         title, start, end = _title_and_period(title_text, self.sections)
         return PlanTree(title, start, end, self.sections, self.orientations, unit=self.unit,
                         title_found=bool(re.search(r"[^\W\d_]", title_text)),

@@ -129,3 +129,17 @@ def test_a_mapping_overrides_the_detection_and_is_trusted():
     assert not detection.uncertain
     assert [a.title for a in tree.axes] == ["Accueillir les jeunes"]
     assert detection.by_key["maj"].mapped
+
+
+def test_a_table_of_contents_is_skipped_and_the_text_after_it_is_kept_and_marked():
+    tree = parse_plan(
+        read_bytes(
+            "Projet 2025-2027\n\nSommaire\nPréambule ..... 2\nNos orientations ..... 3\n\n"
+            "Un mot du président.\n\nPréambule\n\nTexte du préambule.\n\n"
+            "1. Accueillir\n1.1 Les horaires\n1.1.1 Ouvrir le samedi\n".encode()
+        )
+    )
+    assert [s.heading for s in tree.sections] == ["Préambule"]
+    assert tree.unclassified == [(7, "Un mot du président.", "Préambule")]
+    assert "Un mot du président." in tree.sections[0].blocks[0][1]
+    assert [a.title for a in tree.actions] == ["Ouvrir le samedi"]
