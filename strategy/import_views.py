@@ -24,6 +24,7 @@ from strategy.importer import (
     REMOVE,
     UNCHANGED,
     UPDATE,
+    LevelsUncertain,
     PlanImportError,
     limits,
     parse_plan,
@@ -41,8 +42,8 @@ class PlanFileForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Plan file"),
         help_text=gettext_lazy(
-            "Word (.docx), Markdown (.md) or text (.txt). Nothing is written before you "
-            "confirm the preview."
+            "Word (.docx), LibreOffice (.odt), PDF with text, Markdown (.md) or text (.txt). "
+            "Nothing is written before you confirm the preview."
         ),
     )
 
@@ -56,6 +57,8 @@ class PlanFileForm(forms.Form):
         data = upload.read(limits.MAX_FILE_BYTES + 1)
         try:
             self.tree = parse_plan(read_bytes(data))
+        except LevelsUncertain:
+            self.tree = None  # uploaded all the same: the mapping step follows
         except PlanImportError as error:
             raise forms.ValidationError(str(error)) from error
         return data
@@ -98,6 +101,8 @@ def plan_import_upload(request, plan_id: int):
             content=data,
             sha256=hashlib.sha256(data).hexdigest(),
         )
+        if form.tree is None:
+            return redirect("strategy_plan_import_levels", upload.pk)
         return redirect("strategy_plan_import_preview", upload.pk)
     return render(
         request,
@@ -113,7 +118,8 @@ def plan_import_upload(request, plan_id: int):
 
 
 def _preview(upload: PlanImport, plan: StrategyPlanPage):
-    return plan_import_preview(tree=parse_plan(read_bytes(bytes(upload.content))), plan=plan)
+    tree = parse_plan(read_bytes(bytes(upload.content)), upload.levels or None)
+    return plan_import_preview(tree=tree, plan=plan)
 
 
 def plan_import_preview_view(request, import_id: int):
@@ -126,6 +132,8 @@ def plan_import_preview_view(request, import_id: int):
         return redirect("wagtailadmin_pages:history", plan.pk)
     try:
         preview = _preview(upload, plan)
+    except LevelsUncertain:
+        return redirect("strategy_plan_import_levels", upload.pk)
     except PlanImportError as error:
         messages.error(request, str(error))
         return redirect("strategy_plan_import", plan.pk)
@@ -210,6 +218,8 @@ def _render_preview(request, upload, preview, form, status=200):
             "page_title": _("Preview of the import of “%(file)s”") % {"file": upload.file_name},
             "header_icon": "upload",
             "upload_url": reverse("strategy_plan_import", args=[upload.plan_id]),
+            "tree": preview.tree,
+            "levels_url": reverse("strategy_plan_import_levels", args=[upload.pk]),
         },
         status=status,
     )

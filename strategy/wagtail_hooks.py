@@ -8,7 +8,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from strategy import import_views
+from strategy import import_levels, import_views
 from strategy.importer.sync import IMPORT_LOG_ACTION
 from strategy.models import Indicator, StrategyPlanPage
 
@@ -41,6 +41,11 @@ def register_plan_import_urls():
             "projet-associatif/imports/<int:import_id>/",
             import_views.plan_import_preview_view,
             name="strategy_plan_import_preview",
+        ),
+        path(
+            "projet-associatif/imports/<int:import_id>/niveaux/",
+            import_levels.plan_import_levels,
+            name="strategy_plan_import_levels",
         ),
     ]
 

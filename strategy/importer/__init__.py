@@ -6,8 +6,8 @@ only) → apply (the preview, once confirmed: revisions published in one transac
 
 from .changes import CREATE, REMOVE, UNCHANGED, UPDATE, ImportPreview, plan_import_preview
 from .errors import PlanImportError
-from .parser import parse_plan
 from .reader import read_bytes, read_source
+from .reading import LevelsUncertain, parse_plan
 from .sync import ImportReport, RemovalsNotAllowed, plan_import_apply, removals_description
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "UPDATE",
     "ImportPreview",
     "ImportReport",
+    "LevelsUncertain",
     "PlanImportError",
     "RemovalsNotAllowed",
     "parse_plan",

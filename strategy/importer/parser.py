@@ -111,6 +111,10 @@ class PlanTree:
     # False when no line before the first section could be the plan's title: `title` is
     # then a stand-in that must never be taken for the name of an existing plan.
     title_found: bool = True
+    # Read by level detection (`outline.py`): the patterns and their levels, and the lines
+    # of text kept in a section they were not written under, for the preview to mark them.
+    detection: object = None
+    unclassified: list = field(default_factory=list)
 
     @property
     def axes(self):

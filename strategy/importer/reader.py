@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 
 from django.utils.translation import gettext as _
 
-from . import limits
+from . import formats, limits
 from .errors import PlanImportError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -52,9 +52,7 @@ def read_bytes(data: bytes) -> Source:
     if data.startswith(b"PK\x03\x04"):
         return _read_docx(data, deadline)
     if data.startswith(b"%PDF"):
-        raise PlanImportError(
-            _("PDF files cannot be imported: save the plan as Word (.docx) or text (.txt).")
-        )
+        return _checked(formats.pdf_lines(data, deadline), "line", deadline)
     text = _decode(data)
     if not text.strip():
         raise PlanImportError(_("The file is empty: expected the text of a plan."), line=1)
@@ -65,6 +63,16 @@ def read_bytes(data: bytes) -> Source:
     for number, line in enumerate(lines, start=1):
         _check_line_length(number, line, "line")
     return Source(list(enumerate(lines, start=1)), unit="line", deadline=deadline)
+
+
+def _checked(lines: list[str], unit: str, deadline) -> Source:
+    """Lines of an ODT or a PDF, within the bounds of any other file."""
+    _check_line_count(len(lines), unit)
+    for number, line in enumerate(lines, start=1):
+        _check_line_length(number, line, unit)
+    if not any(line.strip() for line in lines):
+        raise PlanImportError(_("The file is empty: expected the text of a plan."), line=1)
+    return Source(list(enumerate(lines, start=1)), unit=unit, deadline=deadline)
 
 
 def _count(number: int) -> str:
@@ -103,7 +111,7 @@ def _decode(data: bytes) -> str:
     not_text = PlanImportError(
         _(
             "The file is not readable text (a binary file?). Accepted formats: text or "
-            "Markdown (.txt, .md) and Word (.docx)."
+            "Markdown (.txt, .md), Word (.docx), LibreOffice (.odt) and PDF with text."
         )
     )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # "Unicode text" saved by Word
@@ -146,6 +154,9 @@ def _read_docx(data: bytes, deadline: limits.Deadline) -> Source:
     invalid = PlanImportError(_("The file is not a valid Word document (.docx)."))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
+        if formats.is_odt(archive):
+            lines = formats.odt_lines(_bounded_read(archive, "content.xml"), deadline)
+            return _checked(lines, "paragraph", deadline)
         xml = _bounded_read(archive, "word/document.xml")
     except (zipfile.BadZipFile, KeyError, EOFError, OSError, RuntimeError) as error:
         raise invalid from error  # RuntimeError: an encrypted entry

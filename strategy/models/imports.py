@@ -27,6 +27,8 @@ class PlanImport(models.Model):
     file_name = models.CharField(_("file name"), max_length=255)
     content = models.BinaryField(_("content"), blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64)
+    # The mapping step: {pattern key: level} chosen by the person for this file.
+    levels = models.JSONField(_("levels of the patterns"), default=dict, blank=True)
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
 

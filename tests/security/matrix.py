@@ -24,6 +24,7 @@ KINDS = {
     "image": "Image d'une collection réservée (X)",
     "rendition": "Rendu (vignette) de cette image",
     "email_domain": "Domaine de courriel → structure (SSO)",
+    "plan_import": "Fichier de projet associatif déposé, non confirmé",
 }
 
 SURFACES = {
@@ -46,6 +47,7 @@ SURFACES = {
     "report": "Rapport (pages anciennes)",
     "preview": "Aperçu",
     "media_url": "Adresse du fichier",
+    "import_steps": "Étapes d'un import (niveaux, aperçu)",
 }
 
 NOBODY = ()
@@ -67,8 +69,9 @@ _FRONT_SURFACES = [
 ]
 _SEARCH_SURFACES = ["search_page", "autocomplete", "facet_counts"]
 _ADMIN_LISTINGS = ["admin_explorer", "chooser", "chooser_search", "chosen"]
-_NOT_FOR_PAGES = {"chosen": NA, "media_url": NA}
+_NOT_FOR_PAGES = {"chosen": NA, "media_url": NA, "import_steps": NA}
 _FILES_ONLY = dict.fromkeys(SURFACES, NA) | {"media_url": GROUP_X}
+UPLOADER = ("editor",)  # an import is seen by who uploaded it, and only while they may publish
 
 EXPECTED: dict[str, dict[str, tuple | None]] = {
     "public_page": {
@@ -134,6 +137,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
     "rendition": _FILES_ONLY,
     # Configuration of the single sign-on: only its admin listing shows it, to the staff.
     "email_domain": {**dict.fromkeys(SURFACES, NA), "admin_explorer": STAFF},
+    "plan_import": dict.fromkeys(SURFACES, NA) | {"import_steps": UPLOADER},
 }
 
 

@@ -172,3 +172,11 @@ def media_url(site, kind, client, user):
         "rendition": f"/media/{site.rendition.file.name}",
     }[kind]
     return _served(client, url)
+
+
+def import_steps(site, kind, client, user):
+    """The levels step and the preview of an uploaded plan file show its tree."""
+    pk = site.plan_import.pk
+    return _shows(client, f"/admin/projet-associatif/imports/{pk}/niveaux/", kind) or _shows(
+        client, f"/admin/projet-associatif/imports/{pk}/", kind
+    )

@@ -19,6 +19,7 @@ from groups.models import Membership
 from groups.services import membership_add
 from home.roles import editors_group_sync
 from sso.models import EmailDomainStructure
+from strategy.models import PlanImport
 from tests.factories import (
     ActionPageFactory,
     AxisPageFactory,
@@ -54,6 +55,7 @@ TOKENS = {
     "image": "imagixe",
     "rendition": "imagixe",
     "email_domain": "domainoxe",
+    "plan_import": "importimex",
 }
 TITLE_PREFIXES = ["Actualité", "Ressource", "Événement", "Document", "Image", "Domaine"]
 # The plans and actions of the PDF surface: titles only its probe looks for, so that the
@@ -74,6 +76,7 @@ class MatrixSite:
     rendition: object
     event_index: object
     plans: dict  # page kind -> {"plan", "action"}: a plan and one of its actions
+    plan_import: object = None  # a plan file uploaded by the editor, before confirmation
 
 
 def _person(username, structure, **kwargs):
@@ -214,6 +217,7 @@ def build_matrix_site(home_page) -> MatrixSite:
         structure=StructureFactory(name=f"Domaine {TOKENS['email_domain']}"),
     )
     plans = _plans(home_page, group_x)
+    plan_import = _plan_import(home_page, users["editor"])
     rebuild_search_index()
     return MatrixSite(
         users=users,
@@ -226,4 +230,15 @@ def build_matrix_site(home_page) -> MatrixSite:
         rendition=image.get_rendition("fill-20x20"),
         event_index=event_index,
         plans=plans,
+        plan_import=plan_import,
     )
+
+
+def _plan_import(home_page, uploader):
+    """A plan file that its uploader has not confirmed yet: its levels step and its preview
+    show the file's tree (an objective titled « Document importimex »)."""
+    plan = StrategyPlanPageFactory(parent=home_page, title="Projet de la matrice", sections=[])
+    content = (f"Projet de la matrice\n\nObjectif 1 : Document {TOKENS['plan_import']}\n"
+               "- Une action\n").encode()  # fmt: skip
+    return PlanImport.objects.create(plan=plan, user=uploader, file_name="projet.txt",
+                                     content=content, sha256="0" * 64)  # fmt: skip

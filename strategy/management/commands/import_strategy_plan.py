@@ -11,6 +11,7 @@ from strategy.importer import (
     REMOVE,
     UNCHANGED,
     UPDATE,
+    LevelsUncertain,
     PlanImportError,
     parse_plan,
     plan_import_apply,
@@ -18,6 +19,8 @@ from strategy.importer import (
     read_source,
     removals_description,
 )
+from strategy.importer.display import pattern_lines, tree_lines
+from strategy.importer.mapping import parse_levels_option
 from strategy.models import StrategyPlanPage
 
 
@@ -30,7 +33,13 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="the plan: .txt, .md or .docx")
+        parser.add_argument("file", help="the plan: .txt, .md, .docx, .odt or .pdf with text")
+        parser.add_argument(
+            "--levels",
+            help='the level of each pattern of the document, for example "Axe stratégique='
+            'orientation,Objectif=axe,Action=action" (levels: orientation, axe, action, texte, '
+            "ignorer); patterns: level words, numbering (1., 1.1, I., a)), Titre 1, Puce",
+        )
         parser.add_argument(
             "--parent", type=int, help="id of the page under which the plan goes (home page)"
         )
@@ -41,7 +50,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run",
             action="store_true",
-            help="preview only, writing nothing: the default, kept for older scripts",
+            help="preview only, writing nothing (the default), and print the tree understood",
         )
         parser.add_argument(
             "--allow-removals",
@@ -58,13 +67,21 @@ class Command(BaseCommand):
         plan_page = self._plan(plan) if plan is not None else None
         parent_page = None if plan_page else self._parent(parent)
         try:
-            tree = parse_plan(read_source(file))
+            levels = parse_levels_option(options["levels"]) if options.get("levels") else None
+            tree = parse_plan(read_source(file), levels)
             if plan_page is None and not tree.title_found:
                 raise CommandError(self._no_title_message(file, parent_page))
             preview = plan_import_preview(tree=tree, parent=parent_page, plan=plan_page)
+        except LevelsUncertain as error:
+            for line in pattern_lines(error.detection):
+                self.stdout.write(line)
+            raise CommandError(f"{file} : {error}") from error
         except PlanImportError as error:
             raise CommandError(f"{file} : {error}") from error
 
+        if options["dry_run"]:
+            for line in tree_lines(tree):
+                self.stdout.write(line)
         self._print_preview(file, tree, preview)
         destructive = removals_description(preview)
         if destructive:
