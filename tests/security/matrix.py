@@ -81,10 +81,10 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES, NOBODY),
         "csv_export": NA,  # the report lists pages published at least once
         "admin_explorer": STAFF,
-        # A page chooser offers every page of an area the user may view, drafts included
-        # (home.visibility.pages_viewable_in_admin), so a lead may link to them.
-        "chooser": LEAD_X_AND_STAFF,
-        "chooser_search": LEAD_X_AND_STAFF,
+        # A chooser names a draft only to those who may edit it
+        # (home.permission_policies.pages_listable_in_admin): not to a lead of another group.
+        "chooser": STAFF,
+        "chooser_search": STAFF,
         "report": NA,
         "preview": STAFF,
         **_NOT_FOR_PAGES,
@@ -93,8 +93,8 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES, NOBODY),
         "csv_export": STAFF,
         "admin_explorer": STAFF,
-        "chooser": LEAD_X_AND_STAFF,  # as for drafts
-        "chooser_search": LEAD_X_AND_STAFF,
+        "chooser": STAFF,  # as for drafts
+        "chooser_search": STAFF,
         "report": STAFF,
         "preview": STAFF,
         **_NOT_FOR_PAGES,
