@@ -6,12 +6,11 @@ group's documents."""
 
 from django.utils import timezone
 
+from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.log_actions import log
 from wagtail.models import PageLogEntry
 
 import pytest
-
-from home.dashboard import ScopedPagesSummaryItem
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +40,7 @@ def _dashboard(client, user):
 
 def _page_count(response) -> int:
     items = response.context["site_summary"].summary_items
-    (item,) = [item for item in items if isinstance(item, ScopedPagesSummaryItem)]
+    (item,) = [item for item in items if isinstance(item, PagesSummaryItem)]
     return item.get_context_data({})["total_pages"]
 
 
@@ -70,7 +69,7 @@ def test_locked_pages_report_hides_a_private_page(client, touched_by, other_lead
     touched_by(other_lead)
     client.force_login(other_lead)
     response = client.get("/admin/reports/locked/")
-    assert response.status_code in (200, 403)
+    assert response.status_code in (200, 302, 403)  # leads may not unlock: turned away
     assert SECRET not in response.content.decode()
 
 
