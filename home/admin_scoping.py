@@ -5,9 +5,13 @@ chooser hooks in `home/wagtail_hooks.py`) and answer "not found" when asked for 
 middleware below).
 Edit rights are Wagtail's as before; this only removes what the person may not view."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.urls import Resolver404, path, resolve
 
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
+from wagtail.admin.views.reports.locked_pages import LockedPagesView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.views.reports.workflows import (
     WorkflowReportFilterSet,
@@ -17,13 +21,14 @@ from wagtail.admin.views.reports.workflows import (
 )
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Task, Workflow
+from wagtail.models import ModelLogEntry, Page, Task, Workflow
 
+from home.permission_policies import pages_listable_in_admin
 from home.visibility import (
     collection_is_hidden_by_group,
+    hidden_collection_ids,
     hidden_pages_q,
     page_is_hidden_by_group,
-    pages_viewable_in_admin,
 )
 
 # URL keyword arguments of admin views that name a page, a document or an image.
@@ -95,14 +100,42 @@ class ScopedPageTypesUsageReportView(PageTypesUsageReportView):
         page_types = super().decorate_paginated_queryset(page_types)
         user = self.request.user
         for item in page_types:
-            pages = pages_viewable_in_admin(Page.objects.filter(content_type=item), user)
+            pages = pages_listable_in_admin(Page.objects.filter(content_type=item), user)
             item.count = pages.count()
             last = item.last_edited_page
-            if last is not None and page_is_hidden_by_group(last, user):
+            if last is not None and not pages.filter(pk=last.pk).exists():
                 item.last_edited_page = (
                     pages.order_by("-latest_revision_created_at", "title", "-pk").specific().first()
                 )
         return page_types
+
+
+class ScopedLockedPagesView(LockedPagesView):
+    """Locked pages: Wagtail adds the pages the user locked, even where they may no longer
+    view them."""
+
+    def get_queryset(self):
+        return pages_listable_in_admin(super().get_queryset(), self.request.user)
+
+
+class ScopedLogEntriesView(LogEntriesView):
+    """Site history: page entries already follow the view-scoped page policy; entries of
+    documents and images of collections the user may not view are left out (their label
+    is the item's title)."""
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if queryset.model is not ModelLogEntry:
+            return queryset
+        for model in (get_document_model(), get_image_model()):
+            hidden = model.objects.filter(
+                collection_id__in=hidden_collection_ids(self.request.user)
+            )
+            queryset = queryset.exclude(
+                content_type=ContentType.objects.get_for_model(model),
+                object_id__in=[str(pk) for pk in hidden.values_list("pk", flat=True)],
+            )
+        return queryset
 
 
 def _hidden_workflows(user):
@@ -150,13 +183,19 @@ class ScopedWorkflowTasksView(WorkflowTasksView):
 REPORT_OVERRIDES = [
     ("reports/page-types-usage/", ScopedPageTypesUsageReportView),
     ("reports/workflow/", ScopedWorkflowView),
+    ("reports/locked/", ScopedLockedPagesView),
+    ("reports/site-history/", ScopedLogEntriesView),
     ("reports/workflow_tasks/", ScopedWorkflowTasksView),
 ]
 
 
 def report_override_urls():
+    """Outside Wagtail's admin URLs, so wrapped in its admin access check as they are: a
+    plain member holds page permissions in their group, never the admin."""
     patterns = []
     for route, view in REPORT_OVERRIDES:
-        patterns.append(path(route, view.as_view()))
-        patterns.append(path(f"{route}results/", view.as_view(results_only=True)))
+        patterns.append(path(route, require_admin_access(view.as_view())))
+        patterns.append(
+            path(f"{route}results/", require_admin_access(view.as_view(results_only=True)))
+        )
     return patterns

@@ -3,12 +3,14 @@ pages (explorer, page search, aging, locked pages and workflow reports, site his
 of documents and images (library, choosers and their collection filters) asks these
 policies; edit rights stay Wagtail's own."""
 
+from django.db.models import Q
+
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import AbstractPage
+from wagtail.models import AbstractPage, Page
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 
 from home.visibility import hidden_collection_ids, in_visible_collections, pages_viewable_in_admin
 
@@ -36,6 +38,17 @@ class ViewScopedCollectionPolicy(CollectionOwnershipPermissionPolicy):
         return in_visible_collections(
             super().instances_user_has_any_permission_for(user, actions), user
         )
+
+
+def pages_listable_in_admin(pages, user):
+    """Narrow a page queryset to the pages the admin may name to this user in a chooser,
+    a report or a dashboard panel: published pages they may view, and drafts or
+    unpublished pages only when they may edit them (their titles are work in progress)."""
+    pages = pages_viewable_in_admin(pages, user)
+    if user.is_active and user.is_superuser:
+        return pages
+    editable = policy_registry.get_by_type(Page).instances_user_has_permission_for(user, "change")
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
 
 
 def register_view_scoped_policies() -> None:

@@ -2,6 +2,7 @@
 (home/rich_text.py) expand links with nothing but the link's attributes. Outside a request
 (digest, export, index) nobody in particular is reading: an anonymous user."""
 
+import contextlib
 import contextvars
 
 from django.contrib.auth.models import AnonymousUser
@@ -12,6 +13,17 @@ _current_request = contextvars.ContextVar("current_request", default=None)
 def current_viewer():
     request = _current_request.get()
     return getattr(request, "user", None) or AnonymousUser()
+
+
+@contextlib.contextmanager
+def nobody_reading():
+    """Within this block, nobody in particular reads (what goes into a shared index must
+    not depend on the request that triggered it)."""
+    token = _current_request.set(None)
+    try:
+        yield
+    finally:
+        _current_request.reset(token)
 
 
 class ViewerMiddleware:

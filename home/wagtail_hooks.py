@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
+from home.dashboard import scope_homepage_panels, scope_summary_items
+from home.permission_policies import pages_listable_in_admin
 from home.rich_text import (
     ReservedDocumentLinkHandler,
     ReservedImageEmbedHandler,
@@ -46,8 +48,13 @@ def explorer_shows_viewable_pages(parent_page, pages, request):
 
 
 @hooks.register("construct_page_chooser_queryset")
-def page_chooser_offers_viewable_pages(pages, request):
-    return pages_viewable_in_admin(pages, request.user)
+def page_chooser_offers_listable_pages(pages, request):
+    return pages_listable_in_admin(pages, request.user)
+
+
+# After Wagtail's own summary items (registered at order 0), which these replace.
+hooks.register("construct_homepage_panels", scope_homepage_panels, order=100)
+hooks.register("construct_homepage_summary_items", scope_summary_items, order=100)
 
 
 @hooks.register("construct_document_chooser_queryset")

@@ -15,6 +15,7 @@ from wagtail.admin.views.reports import PageReportView
 
 from groups.models import Structure, Thematic
 from home.params import clean_parameters
+from home.permission_policies import pages_listable_in_admin
 from home.spreadsheets import SafeSpreadsheetExportMixin, csv_response
 from resources.charts import daily_bar_chart
 from resources.models import DocumentDownloadDay, ResourcePage, ResourceViewDay
@@ -40,8 +41,10 @@ class ReviewOverdueView(SafeSpreadsheetExportMixin, PageReportView):
         return f"ressources-a-reviser-{timezone.localdate():%Y-%m-%d}"
 
     def get_queryset(self):
+        # Only resources the user may be shown: a group's private resources stay private.
         self.queryset = (
-            ResourcePage.objects.filter(review_date__lt=timezone.localdate())
+            pages_listable_in_admin(ResourcePage.objects.all(), self.request.user)
+            .filter(review_date__lt=timezone.localdate())
             .select_related("content_owner")
             .order_by("review_date")
         )

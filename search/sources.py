@@ -21,6 +21,7 @@ from wagtail.models import Collection, Page
 from wagtail.search import index
 
 from groups.models import NetworkDirectoryPage, Profile, Structure, WorkingGroupPage
+from home.rich_text import searchable_value
 from resources.models import ResourceDocument, ResourceViewDay
 from search.engines.base import Choice, IndexEntry
 from search.visibility import collection_locks, page_locks
@@ -94,8 +95,8 @@ def page_text(page) -> str:
             continue
         if search_field.field_name in ("title", "summary"):
             continue
-        # Rich text and StreamFields come back as text, the way Wagtail indexes them.
-        value = search_field.get_value(page)
+        # Text, as Wagtail indexes it, less words of links to reserved targets.
+        value = searchable_value(page, search_field)
         if isinstance(value, list | tuple):
             parts.extend(str(part) for part in value)
         elif value:

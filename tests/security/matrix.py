@@ -9,6 +9,7 @@ ROLES = {
     "member_x": "Membre du groupe X",
     "lead_x": "Animateur du groupe X",
     "member_y": "Membre du groupe Y",
+    "lead_y": "Animateur du groupe Y",
     "editor": "Éditeur",
     "admin": "Administrateur",
 }
@@ -48,12 +49,20 @@ SURFACES = {
     "preview": "Aperçu",
     "media_url": "Adresse du fichier",
     "import_steps": "Étapes d'un import (niveaux, aperçu)",
+    "report_page_types": "Rapport « utilisation des types de page »",
+    "report_locked": "Rapport « pages verrouillées »",
+    "report_workflows": "Rapport « flux de travail »",
+    "report_workflow_tasks": "Rapport « tâches des flux de travail »",
+    "report_site_history": "Historique du site (et son export)",
+    "dashboard_panels": "Tableau de bord : modifications, verrous, modération",
+    "dashboard_counts": "Tableau de bord : comptes",
 }
 
 NOBODY = ()
-LOGGED_IN = ("professional_a", "member_x", "lead_x", "member_y", "editor", "admin")
+LOGGED_IN = ("professional_a", "member_x", "lead_x", "member_y", "lead_y", "editor", "admin")
 GROUP_X = ("member_x", "lead_x", "editor", "admin")
 LEAD_X_AND_STAFF = ("lead_x", "editor", "admin")
+LEADS_AND_STAFF = ("lead_x", "lead_y", "editor", "admin")
 STAFF = ("editor", "admin")
 NA = None
 
@@ -72,53 +81,80 @@ _ADMIN_LISTINGS = ["admin_explorer", "chooser", "chooser_search", "chosen"]
 _NOT_FOR_PAGES = {"chosen": NA, "media_url": NA, "import_steps": NA}
 _FILES_ONLY = dict.fromkeys(SURFACES, NA) | {"media_url": GROUP_X}
 UPLOADER = ("editor",)  # an import is seen by who uploaded it, and only while they may publish
+_PAGES_ONLY = ["report_page_types", "report_locked", "report_workflows", "report_workflow_tasks",
+               "dashboard_panels"]  # fmt: skip
 
 EXPECTED: dict[str, dict[str, tuple | None]] = {
     "public_page": {
         **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES, LOGGED_IN),
         "csv_export": STAFF,
         "admin_explorer": STAFF,
-        "chooser": LEAD_X_AND_STAFF,
-        "chooser_search": LEAD_X_AND_STAFF,
+        "chooser": LEADS_AND_STAFF,
+        "chooser_search": LEADS_AND_STAFF,
         "report": STAFF,
         "preview": STAFF,
         **_NOT_FOR_PAGES,
+        # Every lead may link to a published page, and see its type's latest edit.
+        "report_page_types": LEADS_AND_STAFF,
+        "report_locked": STAFF,
+        "report_workflows": STAFF,  # the rows of pages the user may edit
+        "report_workflow_tasks": STAFF,
+        "report_site_history": STAFF,  # a lead's history covers their group's pages
+        "dashboard_panels": LEADS_AND_STAFF,  # their own edits and locks
+        "dashboard_counts": STAFF,  # a lead's count covers their group's pages
     },
     "private_page": {
         **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES, GROUP_X),
         **dict.fromkeys(
-            ["csv_export", "admin_explorer", "chooser", "chooser_search", "report", "preview"],
+            [
+                "csv_export",
+                "admin_explorer",
+                "chooser",
+                "chooser_search",
+                "report",
+                "preview",
+                *_PAGES_ONLY,
+                "report_site_history",
+                "dashboard_counts",
+            ],
             LEAD_X_AND_STAFF,
-        ),
+        ),  # fmt: skip
+        "report_locked": STAFF,
         **_NOT_FOR_PAGES,
     },
     "draft": {
         **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES, NOBODY),
         "csv_export": NA,  # the report lists pages published at least once
         "admin_explorer": STAFF,
-        # A page chooser offers every page of an area the user may view, drafts included
-        # (home.visibility.pages_viewable_in_admin), so a lead may link to them.
-        "chooser": LEAD_X_AND_STAFF,
-        "chooser_search": LEAD_X_AND_STAFF,
+        # A chooser names a draft only to those who may edit it
+        # (home.permission_policies.pages_listable_in_admin): not to a lead of another group.
+        "chooser": STAFF,
+        "chooser_search": STAFF,
         "report": NA,
         "preview": STAFF,
         **_NOT_FOR_PAGES,
+        # Like the choosers, reports and the dashboard name a draft only to its editors.
+        **dict.fromkeys([*_PAGES_ONLY, "report_site_history", "dashboard_counts"], STAFF),
     },
     "unpublished_page": {
         **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES, NOBODY),
         "csv_export": STAFF,
         "admin_explorer": STAFF,
-        "chooser": LEAD_X_AND_STAFF,  # as for drafts
-        "chooser_search": LEAD_X_AND_STAFF,
+        "chooser": STAFF,  # as for drafts
+        "chooser_search": STAFF,
         "report": STAFF,
         "preview": STAFF,
         **_NOT_FOR_PAGES,
+        **dict.fromkeys([*_PAGES_ONLY, "report_site_history", "dashboard_counts"], STAFF),
     },
     # The token is only in the first revision's titles: no surface but the preview of that
     # revision may show it.
     "old_revision": {
         **dict.fromkeys(SURFACES, NOBODY),
         "preview": STAFF,
+        # The history keeps each entry's title of the time, for those who may edit the page.
+        "report_site_history": STAFF,
+        "dashboard_counts": NA,  # a count names no title
         **_NOT_FOR_PAGES,
     },
     "restricted_document": {
@@ -126,6 +162,9 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         **dict.fromkeys(_SEARCH_SURFACES, GROUP_X),
         **dict.fromkeys(_ADMIN_LISTINGS, LEAD_X_AND_STAFF),
         "media_url": GROUP_X,
+        # Document entries of the history need a model permission only administrators hold.
+        "report_site_history": ("admin",),
+        "dashboard_counts": LEAD_X_AND_STAFF,
     },
     "document_version": _FILES_ONLY,
     "image": {
@@ -133,6 +172,8 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         **dict.fromkeys(_ADMIN_LISTINGS, STAFF),
         "preview": STAFF,
         "media_url": GROUP_X,
+        "report_site_history": ("admin",),
+        "dashboard_counts": STAFF,
     },
     "rendition": _FILES_ONLY,
     # Configuration of the single sign-on: only its admin listing shows it, to the staff.

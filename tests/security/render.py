@@ -34,6 +34,8 @@ Légende : ✅ montré, ⛔ jamais montré, — la surface ne s'applique pas à 
 - **Animateur du groupe X** : animateur du groupe X (accès à l'administration, droits de
   publication dans son groupe).
 - **Membre du groupe Y** : membre simple d'un autre groupe réservé.
+- **Animateur du groupe Y** : animateur de cet autre groupe (accès à l'administration,
+  droits de publication dans son groupe seulement).
 - **Éditeur** : membre du groupe « Éditeurs », qui administre tout le contenu.
 - **Administrateur** : superutilisateur.
 
@@ -67,12 +69,22 @@ Tous les comptes suivent la thématique des groupes (pour « Mon fil » et la le
 - **Sélecteur**, **recherche du sélecteur**, **sélecteur par identifiant** : les sélecteurs
   de page (ouvert sur la page parente), de document et d'image, leur recherche, et leur
   réponse à un identifiant tapé à la main (`chooser/chosen/<id>/`).
-  Un sélecteur de page offre toutes les pages d'une zone que la personne peut voir,
-  brouillons et pages dépubliées compris, pour qu'un animateur puisse y faire un lien.
+  Un sélecteur de page offre les pages publiées que la personne peut voir ; un brouillon
+  ou une page dépubliée, seulement à qui peut les modifier.
 - **Aperçu** : la vue d'une révision dans l'administration (la première, pour l'ancienne
   révision), l'aperçu d'une image de l'administration.
 - **Adresse du fichier** : le téléchargement du document ou de sa version, l'original et le
   rendu de l'image sous `/media/`.
+- **Rapports** « utilisation des types de page » (la dernière page modifiée de chaque type,
+  rendue la plus récente pour l'occasion), « pages verrouillées » (les pages verrouillées
+  par l'administrateur), « flux de travail » et « tâches des flux de travail » (l'actualité
+  de chaque sorte est soumise à un circuit de relecture des éditeurs), **historique du
+  site** et son export CSV (une modification de chaque page, la création du document ou de
+  l'image).
+- **Tableau de bord** de l'administration : les panneaux « vos dernières modifications »,
+  « vos pages verrouillées » et ceux de la modération, après que la personne a modifié,
+  verrouillé et soumis la page (avant de perdre l'accès, par exemple) ; et ses **comptes**
+  (pages, documents, images) : l'objet est compté si le compte baisse quand il disparaît.
 """
 
 

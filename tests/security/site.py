@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import PageViewRestriction
+from wagtail.models import GroupApprovalTask, PageViewRestriction, Workflow, WorkflowTask
 
 from groups.follows import follow_set
 from groups.models import Membership
@@ -143,6 +143,19 @@ def _plans(home_page, group_x) -> dict:
     return plans
 
 
+def _submit_for_moderation(pages, user) -> None:
+    """Each kind's news item goes into a workflow whose one task editors review (the
+    workflow reports and the dashboard's moderation panels list them)."""
+    task = GroupApprovalTask.objects.create(name="Relecture de la matrice")
+    task.groups.add(editors_group_sync())
+    workflow = Workflow.objects.create(name="Circuit de la matrice")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    for trio in pages.values():
+        news = trio["news"]
+        news.refresh_from_db()
+        workflow.start(news, user)
+
+
 def build_matrix_site(home_page) -> MatrixSite:
     thematic = ThematicFactory(name="Justice", slug="justice")
     NewsIndexPageFactory(parent=home_page)
@@ -160,6 +173,7 @@ def build_matrix_site(home_page) -> MatrixSite:
         "member_x": _person("membre-x", structure_a),
         "lead_x": _person("animateur-x", structure_a),
         "member_y": _person("membre-y", structure_a),
+        "lead_y": _person("animateur-y", structure_a),
         "editor": _person("editrice", structure_a),
         "admin": _person("admin", structure_a, is_superuser=True, is_staff=True),
     }
@@ -167,6 +181,7 @@ def build_matrix_site(home_page) -> MatrixSite:
     membership_add(group=group_x, user=users["member_x"])
     membership_add(group=group_x, user=users["lead_x"], role=Membership.Role.LEAD)
     membership_add(group=group_y, user=users["member_y"])
+    membership_add(group=group_y, user=users["lead_y"], role=Membership.Role.LEAD)
     for role, user in users.items():
         if role != "anonymous":
             follow_set(user=user, thematic=thematic, follow=True)
@@ -196,6 +211,7 @@ def build_matrix_site(home_page) -> MatrixSite:
         page.title = f"Titre renommé {name}"
         page.save_revision().publish()
 
+    _submit_for_moderation(pages, users["admin"])
     document = get_document_model()(
         title=f"Document {TOKENS['restricted_document']}",
         file=ContentFile(b"premier contenu", name="compte-rendu.txt"),
