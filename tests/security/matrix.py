@@ -43,6 +43,9 @@ SURFACES = {
     "report": "Rapport (pages anciennes)",
     "preview": "Aperçu",
     "media_url": "Adresse du fichier",
+    "api": "API, pages (session)",
+    "api_search": "API, recherche (session)",
+    "api_token": "API, pages et recherche (jeton)",
 }
 
 NOBODY = ()
@@ -57,10 +60,12 @@ _SEARCH_SURFACES = ["search_page", "autocomplete", "facet_counts"]
 _ADMIN_LISTINGS = ["admin_explorer", "chooser", "chooser_search", "chosen"]
 _NOT_FOR_PAGES = {"chosen": NA, "media_url": NA}
 _FILES_ONLY = dict.fromkeys(SURFACES, NA) | {"media_url": GROUP_X}
+# The API answers as the front end does: the same roles as the page's own URL.
+_API_SURFACES = ["api", "api_search", "api_token"]
 
 EXPECTED: dict[str, dict[str, tuple | None]] = {
     "public_page": {
-        **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES, LOGGED_IN),
+        **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, LOGGED_IN),
         "csv_export": STAFF,
         "admin_explorer": STAFF,
         "chooser": LEAD_X_AND_STAFF,
@@ -70,7 +75,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         **_NOT_FOR_PAGES,
     },
     "private_page": {
-        **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES, GROUP_X),
+        **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, GROUP_X),
         **dict.fromkeys(
             ["csv_export", "admin_explorer", "chooser", "chooser_search", "report", "preview"],
             LEAD_X_AND_STAFF,
@@ -78,7 +83,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         **_NOT_FOR_PAGES,
     },
     "draft": {
-        **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES, NOBODY),
+        **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, NOBODY),
         "csv_export": NA,  # the report lists pages published at least once
         "admin_explorer": STAFF,
         # A page chooser offers every page of an area the user may view, drafts included
@@ -90,7 +95,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         **_NOT_FOR_PAGES,
     },
     "unpublished_page": {
-        **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES, NOBODY),
+        **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, NOBODY),
         "csv_export": STAFF,
         "admin_explorer": STAFF,
         "chooser": LEAD_X_AND_STAFF,  # as for drafts
@@ -110,6 +115,9 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         **dict.fromkeys(SURFACES, NA),
         **dict.fromkeys(_SEARCH_SURFACES, GROUP_X),
         **dict.fromkeys(_ADMIN_LISTINGS, LEAD_X_AND_STAFF),
+        # Found by the API's search, as by the search page.
+        "api_search": GROUP_X,
+        "api_token": GROUP_X,
         "media_url": GROUP_X,
     },
     "document_version": _FILES_ONLY,

@@ -73,6 +73,12 @@ Tous les comptes suivent la thématique des groupes (pour « Mon fil » et la le
   révision), l'aperçu d'une image de l'administration.
 - **Adresse du fichier** : le téléchargement du document ou de sa version, l'original et le
   rendu de l'image sous `/media/`.
+- **API, pages (session)** : les listes `/api/v1/pages/`, `/api/v1/news/`, `/api/v1/events/`,
+  `/api/v1/resources/` et le détail `/api/v1/pages/<id>/` de chaque page, appelés avec la
+  session du navigateur.
+- **API, recherche (session)** : `/api/v1/search/?q=…`, avec la session.
+- **API, pages et recherche (jeton)** : les mêmes appels avec un jeton personnel en lecture
+  seule (`Authorization: Bearer …`), sans session. Un anonyme n'a pas de jeton : 401.
 """
 
 
