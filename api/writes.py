@@ -15,7 +15,16 @@ from api.exceptions import Conflict
 from home.visibility import pages_viewable_in_admin
 
 
+def _check_site_editor(user):
+    """Pages are written on the site in Wagtail's admin: whoever may not enter it (a plain
+    group member, say, whose page permissions serve only the admin's choosers) may not
+    write pages through the API either."""
+    if not user.has_perm("wagtailadmin.access_admin"):
+        raise PermissionDenied(_("Only group leads and editors may write pages."))
+
+
 def parent_for_create(user, parent_id, page_class):
+    _check_site_editor(user)
     parent = pages_viewable_in_admin(Page.objects.filter(pk=parent_id), user).first()
     if parent is None:
         raise ValidationError({"parent_id": [_("Unknown parent page.")]})
@@ -30,6 +39,7 @@ def parent_for_create(user, parent_id, page_class):
 
 
 def editable_page(user, page_class, pk):
+    _check_site_editor(user)
     page = pages_viewable_in_admin(page_class.objects.filter(pk=pk), user).first()
     if page is None:
         return None

@@ -88,7 +88,9 @@ class PageWriteMixin:
         with transaction.atomic():
             _fill(page, data)
             self.before_update(page, data)
-            _revision, outcome = page_update(page=page, user=request.user, action=data["action"])
+            _revision, outcome = page_update(
+                page=page, user=request.user, action=data.get("action", "draft")
+            )
         return _answer(request, page, outcome, 200)
 
     def before_create(self, page, parent, data):
