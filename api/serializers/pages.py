@@ -2,7 +2,6 @@
 read from its model (so a new page type needs no new serializer). Whatever a page links to
 (documents, related pages) is narrowed to what the caller may view, as the site does."""
 
-from django.contrib.auth import get_user_model
 from django.db import models
 
 from wagtail.fields import RichTextField, StreamField
@@ -38,11 +37,16 @@ def page_summary(page, request) -> dict:
     }
 
 
+# Named in full: open lists of the network. Anything else (people, images, documents,
+# pages) is given by id only, since its own endpoint or URL checks who may see it.
+LABELLED_MODELS = {"groups.structure", "groups.thematic", "resources.resourcetype"}
+
+
 def _related_value(field, value):
     if value is None:
         return None
-    if field.related_model is get_user_model():
-        return {"id": value.pk}  # people are read from /api/v1/people/ (active ones only)
+    if value._meta.label_lower not in LABELLED_MODELS:
+        return {"id": value.pk}
     return {"id": value.pk, "label": str(value)}
 
 

@@ -86,3 +86,48 @@ def test_pagination_is_bounded(outsider, open_group):
     assert response.json()["count"] >= 1
     response = client.get("/api/v1/pages/?page=999")
     assert response.status_code == 404
+
+
+def test_a_resource_lists_only_the_documents_the_caller_may_download(
+    home_page, private_group, open_group, outsider, member
+):
+    from resources.models import ResourcePageDocument
+    from tests.factories import ResourceIndexPageFactory, ResourcePageFactory
+
+    library = ResourceIndexPageFactory(parent=home_page)
+    resource = ResourcePageFactory(parent=library, title="Guide partagé")
+    ResourcePageDocument.objects.create(page=resource, document=open_group.document, sort_order=0)
+    ResourcePageDocument.objects.create(
+        page=resource, document=private_group.document, sort_order=1
+    )
+    outsider_client, _ = token_client(outsider)
+    documents = outsider_client.get(f"/api/v1/resources/{resource.pk}/").json()["documents"]
+    assert [d["title"] for d in documents] == ["Guide ouvert"]
+    assert documents[0]["download_url"] == f"http://testserver{open_group.document.url}"
+    member_client, _ = token_client(member)
+    documents = member_client.get(f"/api/v1/resources/{resource.pk}/").json()["documents"]
+    assert [d["title"] for d in documents] == ["Guide ouvert", "Compte rendu secret"]
+
+
+def test_a_strategy_action_gives_its_fields_and_indicators(home_page, outsider):
+    from tests.factories import (
+        ActionPageFactory,
+        AxisPageFactory,
+        IndicatorFactory,
+        OrientationPageFactory,
+        StrategyPlanPageFactory,
+    )
+
+    plan = StrategyPlanPageFactory(parent=home_page)
+    axis = AxisPageFactory(parent=OrientationPageFactory(parent=plan))
+    action = ActionPageFactory(parent=axis, title="Accueillir les jeunes", partners="La CAF")
+    IndicatorFactory(action=action, name="Jeunes accueillis")
+    client, _ = token_client(outsider)
+    data = client.get(f"/api/v1/pages/{action.pk}/").json()
+    assert data["type"] == "strategy.actionpage"
+    assert data["fields"]["partners"] == "La CAF"
+    assert [i["name"] for i in data["indicators"]] == ["Jeunes accueillis"]
+    plan_data = client.get(f"/api/v1/pages/{plan.pk}/").json()
+    assert plan_data["fields"]["sections"][0]["type"] == "history"
+    listed = client.get("/api/v1/pages/?type=strategy.actionpage").json()["results"]
+    assert [page["title"] for page in listed] == ["Accueillir les jeunes"]
