@@ -10,20 +10,26 @@ from api.views import directory, feeds, pages, search, writes
 from api.views.docs import SwaggerDocs
 
 
+# A list is read and created (GET, POST); an item is read and updated (GET, PATCH):
+# any other method is a 405.
+COLLECTION_METHODS = ["get", "post", "head", "options"]
+ITEM_METHODS = ["get", "patch", "head", "options"]
+
+
 class NewsCollection(writes.NewsWrite, pages.NewsList):
-    pass
+    http_method_names = COLLECTION_METHODS
 
 
 class NewsItem(writes.NewsWrite, pages.NewsDetail):
-    pass
+    http_method_names = ITEM_METHODS
 
 
 class ResourceCollection(writes.ResourceWrite, pages.ResourceList):
-    pass
+    http_method_names = COLLECTION_METHODS
 
 
 class ResourceItem(writes.ResourceWrite, pages.ResourceDetail):
-    pass
+    http_method_names = ITEM_METHODS
 
 
 def api(view_class, **kwargs):

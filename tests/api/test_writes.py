@@ -207,3 +207,11 @@ def test_replacing_a_resources_file_keeps_the_previous_version(open_group, lead)
     document = ResourcePage.objects.get(pk=created.json()["id"]).resource_documents.get().document
     assert document.file.read() == b"Seconde version du guide.\n"
     assert DocumentVersion.objects.filter(document=document).count() == 1
+
+
+def test_a_post_on_an_item_or_a_patch_on_a_list_is_a_405(open_group, lead):
+    client, _ = token_client(lead, scope="write")
+    news = open_group.news
+    assert client.post(f"/api/v1/news/{news.pk}/", {}).status_code == 405
+    assert client.patch("/api/v1/news/", {}, content_type="application/json").status_code == 405
+    assert client.post("/api/v1/resources/1/", {}).status_code == 405
