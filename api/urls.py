@@ -9,7 +9,6 @@ from drf_spectacular.views import SpectacularAPIView
 from api.views import directory, feeds, pages, search, writes
 from api.views.docs import SwaggerDocs
 
-
 # A list is read and created (GET, POST); an item is read and updated (GET, PATCH):
 # any other method is a 405.
 COLLECTION_METHODS = ["get", "post", "head", "options"]
