@@ -58,7 +58,9 @@ urlpatterns = [
     path("documents/", include("resources.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", include("search.urls")),
+    path("api/v1/", include("api.urls")),
     path("media/<path:path>", home_views.media_file, name="media"),
+    path("reseau/mon-profil/jetons-api/", include("api.token_urls")),
     path("reseau/", include("groups.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "search",
     "sso",
     "operations",
+    "api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -44,6 +45,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_otp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django.contrib.admin",
@@ -312,4 +316,45 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+}
+
+# REST API (/api/v1/, app api): token or session, permissions from the site's own policy,
+# per-caller rate limits, bounded pages, French errors.
+TRAME_API_RATE_READ = env("API_RATE_READ", default="600/min")
+TRAME_API_RATE_WRITE = env("API_RATE_WRITE", default="60/min")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.PersonalTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "api.permissions.TokenScopePermission",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttles.ReadThrottle", "api.throttles.WriteThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.BoundedPagination",
+    "PAGE_SIZE": 20,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "EXCEPTION_HANDLER": "api.exceptions.french_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API de Trame",
+    "VERSION": "1",
+    "DESCRIPTION": (
+        "Lecture (et, pour qui en a le droit sur le site, écriture) du contenu de Trame. "
+        "Chaque réponse ne contient que ce que la personne appelante peut voir sur le site.\n\n"
+        "**Authentification** : session du navigateur (jeton CSRF pour écrire) ou jeton "
+        "personnel créé depuis « Mon profil » : `Authorization: Bearer trame_…`.\n\n"
+        "**Flux** : l'agenda iCal `/agenda/ical/` (événements à venir visibles), le fichier "
+        "iCal de chaque événement `<adresse de l'événement>ical/` ; leur liste, avec leurs "
+        "adresses, est donnée par `GET /api/v1/feeds/`. Le site n'a pas de flux RSS ni Atom."
+    ),
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "COMPONENT_SPLIT_REQUEST": True,
 }

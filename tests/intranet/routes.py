@@ -80,6 +80,15 @@ PARAMETERS = {
     "id": [],
     "locale": ["fr"],
     "url": ["/", "https://example.org/"],
+    # the REST API (api/) and its tokens page
+    "page_size": ["1", "100", "101"],
+    "parent_id": [],
+    "action": ["draft", "submit", "publish"],
+    "summary": [],
+    "body": [],
+    "scope": ["read", "write"],
+    "expires_on": ["2030-01-01", "2000-01-01"],
+    "name": [],
     # login
     "username": ["professionnel"],
     "password": [],
@@ -116,6 +125,14 @@ VIEW_PARAMETERS = {
     "EventIndexPage": ["page", "periode"],
     "NetworkDirectoryPage": ["q", "structure", "thematic", "group", "page"],
     "StrategyPlanPage": [*PLAN, "year", "assessment"],
+    "api:search": SEARCH,
+    "api:pages": ["type", "page", "page_size"],
+    "api:news": ["page", "page_size", "parent_id", "title", "summary", "body", "action"],
+    "api:news_item": ["title", "summary", "body", "action"],
+    "api:resources": ["page", "page_size", "parent_id", "title", "action"],
+    "api:events": ["periode", "page", "page_size"],
+    "api:people": ["q", "structure", "thematic", "group", "page", "page_size"],
+    "api_tokens:list": ["name", "scope", "expires_on"],
 }  # fmt: skip
 
 

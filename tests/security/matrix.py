@@ -56,6 +56,9 @@ SURFACES = {
     "report_site_history": "Historique du site (et son export)",
     "dashboard_panels": "Tableau de bord : modifications, verrous, modération",
     "dashboard_counts": "Tableau de bord : comptes",
+    "api": "API, pages (session)",
+    "api_search": "API, recherche (session)",
+    "api_token": "API, pages et recherche (jeton)",
 }
 
 NOBODY = ()
@@ -83,10 +86,12 @@ _FILES_ONLY = dict.fromkeys(SURFACES, NA) | {"media_url": GROUP_X}
 UPLOADER = ("editor",)  # an import is seen by who uploaded it, and only while they may publish
 _PAGES_ONLY = ["report_page_types", "report_locked", "report_workflows", "report_workflow_tasks",
                "dashboard_panels"]  # fmt: skip
+# The API answers as the front end does: the same roles as the page's own URL.
+_API_SURFACES = ["api", "api_search", "api_token"]
 
 EXPECTED: dict[str, dict[str, tuple | None]] = {
     "public_page": {
-        **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES, LOGGED_IN),
+        **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, LOGGED_IN),
         "csv_export": STAFF,
         "admin_explorer": STAFF,
         "chooser": LEADS_AND_STAFF,
@@ -104,7 +109,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "dashboard_counts": STAFF,  # a lead's count covers their group's pages
     },
     "private_page": {
-        **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES, GROUP_X),
+        **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, GROUP_X),
         **dict.fromkeys(
             [
                 "csv_export",
@@ -123,7 +128,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         **_NOT_FOR_PAGES,
     },
     "draft": {
-        **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES, NOBODY),
+        **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, NOBODY),
         "csv_export": NA,  # the report lists pages published at least once
         "admin_explorer": STAFF,
         # A chooser names a draft only to those who may edit it
@@ -137,7 +142,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         **dict.fromkeys([*_PAGES_ONLY, "report_site_history", "dashboard_counts"], STAFF),
     },
     "unpublished_page": {
-        **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES, NOBODY),
+        **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, NOBODY),
         "csv_export": STAFF,
         "admin_explorer": STAFF,
         "chooser": STAFF,  # as for drafts
@@ -161,6 +166,9 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         **dict.fromkeys(SURFACES, NA),
         **dict.fromkeys(_SEARCH_SURFACES, GROUP_X),
         **dict.fromkeys(_ADMIN_LISTINGS, LEAD_X_AND_STAFF),
+        # Found by the API's search, as by the search page.
+        "api_search": GROUP_X,
+        "api_token": GROUP_X,
         "media_url": GROUP_X,
         # Document entries of the history need a model permission only administrators hold.
         "report_site_history": ("admin",),

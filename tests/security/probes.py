@@ -180,3 +180,44 @@ def import_steps(site, kind, client, user):
     return _shows(client, f"/admin/projet-associatif/imports/{pk}/niveaux/", kind) or _shows(
         client, f"/admin/projet-associatif/imports/{pk}/", kind
     )
+
+
+_API_PAGE_LISTS = [
+    "/api/v1/pages/?page_size=100",
+    "/api/v1/news/?page_size=100",
+    "/api/v1/events/?page_size=100",
+    "/api/v1/resources/?page_size=100",
+]
+
+
+def _api_pages(site, kind, client) -> bool:
+    if kind not in site.pages:
+        return False
+    urls = _API_PAGE_LISTS + [f"/api/v1/pages/{page.pk}/" for page in _trio(site, kind)]
+    return any(_shows(client, url, kind) for url in urls)
+
+
+def _api_search(kind, client) -> bool:
+    return _shows(client, f"/api/v1/search/?q={TOKENS[kind]}", kind)
+
+
+def api(site, kind, client, user):
+    """The API's page lists and page details, called from the browser session."""
+    return _api_pages(site, kind, client)
+
+
+def api_search(site, kind, client, user):
+    return _api_search(kind, client)
+
+
+def api_token(site, kind, client, user):
+    """The same calls with the user's personal token and no session."""
+    from django.test import Client
+
+    from api.tokens import token_create
+
+    token_client = Client()
+    if user.is_authenticated:
+        _token, clear = token_create(user=user, name="Matrice", scope="read")
+        token_client = Client(HTTP_AUTHORIZATION=f"Bearer {clear}")
+    return _api_pages(site, kind, token_client) or _api_search(kind, token_client)

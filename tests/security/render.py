@@ -85,6 +85,12 @@ Tous les comptes suivent la thématique des groupes (pour « Mon fil » et la le
   « vos pages verrouillées » et ceux de la modération, après que la personne a modifié,
   verrouillé et soumis la page (avant de perdre l'accès, par exemple) ; et ses **comptes**
   (pages, documents, images) : l'objet est compté si le compte baisse quand il disparaît.
+- **API, pages (session)** : les listes `/api/v1/pages/`, `/api/v1/news/`, `/api/v1/events/`,
+  `/api/v1/resources/` et le détail `/api/v1/pages/<id>/` de chaque page, appelés avec la
+  session du navigateur.
+- **API, recherche (session)** : `/api/v1/search/?q=…`, avec la session.
+- **API, pages et recherche (jeton)** : les mêmes appels avec un jeton personnel en lecture
+  seule (`Authorization: Bearer …`), sans session. Un anonyme n'a pas de jeton : 401.
 """
 
 
