@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
+from home.rich_text import hide_reserved_links
 from home.visibility import hidden_collection_ids
 
 # Kept by services, or internal to Wagtail: never part of an answer.
@@ -50,12 +51,29 @@ def _related_value(field, value):
     return {"id": value.pk, "label": str(value)}
 
 
+def _rich_text(source: str) -> str:
+    """As the site renders it for the caller: a link to what they may not view loses its
+    destination and its words (home/rich_text.py)."""
+    return hide_reserved_links(expand_db_html(source))
+
+
+def _stream_data(data):
+    """A StreamField's stored data with its rich text rendered for the caller; chosen
+    pages, documents and images stay ids, which their own endpoints check."""
+    if isinstance(data, dict):
+        return {key: _stream_data(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_stream_data(item) for item in data]
+    if isinstance(data, str) and "linktype=" in data:
+        return _rich_text(data)
+    return data
+
+
 def _field_value(page, field):
     if isinstance(field, StreamField):
-        return field.get_prep_value(getattr(page, field.name))
+        return _stream_data(field.get_prep_value(getattr(page, field.name)))
     if isinstance(field, RichTextField):
-        # Links to what the caller may not view lose their destination (home/rich_text.py).
-        return expand_db_html(getattr(page, field.name) or "")
+        return _rich_text(getattr(page, field.name) or "")
     if field.many_to_many:
         return [_related_value(field, item) for item in getattr(page, field.name).all()]
     if isinstance(field, models.ForeignKey):

@@ -58,3 +58,17 @@ def test_outside_a_request_nobody_in_particular_reads(linking_resource):
     assert html.count("Contenu réservé") == 3
     for secret in SECRET_URLS + LINK_WORDS:
         assert secret not in html, secret
+
+
+def test_the_api_gives_the_same_neutral_links(client, linking_resource, outsider, member):
+    """The API's page detail renders rich text as the page does, for each caller."""
+    url = f"/api/v1/pages/{linking_resource.pk}/"
+    client.force_login(outsider)
+    body = client.get(url).json()["fields"]["body"]
+    assert body.count("Contenu réservé") == 3
+    for secret in SECRET_URLS + LINK_WORDS:
+        assert secret not in body, secret
+    client.force_login(member)
+    body = client.get(url).json()["fields"]["body"]
+    for words in LINK_WORDS:
+        assert f">{words}</a>" in body
