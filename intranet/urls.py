@@ -57,5 +57,6 @@ urlpatterns = [
     path("recherche/", include("search.urls")),
     path("media/<path:path>", home_views.media_file, name="media"),
     path("reseau/", include("groups.urls")),
+    path("", include("legal.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "resources",
     "strategy",
     "search",
+    "legal",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
