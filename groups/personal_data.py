@@ -31,8 +31,14 @@ def personal_data(user) -> list[Section]:
             key="profil",
             title=_("Profile and digest preferences"),
             columns=[
-                "structure", "fonction", "telephone", "presentation", "photo",
-                "referent_pour", "lettre_d_information", "derniere_lettre_envoyee",
+                "structure",
+                "fonction",
+                "telephone",
+                "presentation",
+                "photo",
+                "referent_pour",
+                "lettre_d_information",
+                "derniere_lettre_envoyee",
             ],  # fmt: skip
             rows=profile_rows,
         ),

@@ -5,9 +5,10 @@ from django.apps import apps
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from wagtail.models import Page
+
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from wagtail.models import Page
 
 from home.models.base import BasePage
 from home.visibility import hidden_pages_q

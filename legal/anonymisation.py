@@ -15,10 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from django_otp.plugins.otp_static.models import StaticDevice
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
+
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from groups.models import Follow, JoinRequest, Membership, Profile
 from legal.models import AnonymisationRecord
@@ -138,4 +139,3 @@ def anonymise(*, person, actor) -> AnonymisationRecord:
     )
     logger.info("account %s anonymised by %s", person.pk, actor.pk)
     return record
-

@@ -14,8 +14,13 @@ def personal_data(user) -> list[Section]:
             title=_("Accessibility problems you reported"),
             columns=["page", "description", "technologie", "statut", "envoye_le"],
             rows=[
-                [r.page_url, r.description, r.assistive_technology, r.get_status_display(),
-                 r.created_at]
+                [
+                    r.page_url,
+                    r.description,
+                    r.assistive_technology,
+                    r.get_status_display(),
+                    r.created_at,
+                ]
                 for r in reports
             ],  # fmt: skip
         )

@@ -1,7 +1,9 @@
 """The text each legal page starts from: every heading the RGAA 4.1 or the GDPR requires, with
 a first version written in our own words. Editors complete and correct it in the admin."""
 
-ACCESSIBILITY_SUMMARY = "Où en est Trame de l'accessibilité numérique, et comment nous signaler un problème."
+ACCESSIBILITY_SUMMARY = (
+    "Où en est Trame de l'accessibilité numérique, et comment nous signaler un problème."
+)
 
 ACCESSIBILITY_BODY = """
 <h2>Notre engagement</h2>

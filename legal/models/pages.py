@@ -98,7 +98,6 @@ class LegalPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
-    template = "legal/legal_page.html"
 
     class Meta:
         abstract = True
@@ -108,6 +107,7 @@ class PrivacyPage(LegalPage):
     """The privacy policy (GDPR) at /confidentialite/."""
 
     body = RichTextField(_("text"), features=LEGAL_FEATURES, blank=True, default=PRIVACY_BODY)
+    template = "legal/legal_page.html"
 
     class Meta:
         verbose_name = _("privacy policy")
@@ -118,6 +118,7 @@ class LegalNoticesPage(LegalPage):
     """The legal notices at /mentions-legales/."""
 
     body = RichTextField(_("text"), features=LEGAL_FEATURES, blank=True, default=NOTICES_BODY)
+    template = "legal/legal_page.html"
 
     class Meta:
         verbose_name = _("legal notices")

@@ -22,9 +22,7 @@ MAX_RESULTS = 20
 
 
 class PersonSearchForm(forms.Form):
-    q = forms.CharField(
-        label=gettext_lazy("Name, username or email of the person"), max_length=150
-    )
+    q = forms.CharField(label=gettext_lazy("Name, username or email of the person"), max_length=150)
 
 
 class ConfirmForm(forms.Form):
@@ -74,7 +72,7 @@ def anonymisation_confirm(request, user_id: int):
     except PermissionDenied as refusal:
         messages.error(request, str(refusal) or _("You may not anonymise this account."))
         return redirect("legal_anonymisation_search")
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         anonymise(person=person, actor=request.user)
         messages.success(
