@@ -59,13 +59,13 @@ def check_may_anonymise(actor, person) -> None:
 
 def anonymisation_preview(person) -> Preview:
     preview = Preview()
-    labels = {
-        "first_name": _("first name"),
-        "last_name": _("last name"),
-        "email": _("email"),
-        "username": _("username"),
-    }
-    preview.erased_fields = [label for name, label in labels.items() if getattr(person, name)]
+    # Django's own field names (and their French translations).
+    user_fields = get_user_model()._meta
+    preview.erased_fields = [
+        str(user_fields.get_field(name).verbose_name)
+        for name in ("first_name", "last_name", "email", "username")
+        if getattr(person, name)
+    ]
     profile = Profile.objects.filter(user=person).first()
     if profile is not None:
         for name in ("job_title", "phone", "bio", "photo"):

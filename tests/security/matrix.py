@@ -43,6 +43,8 @@ SURFACES = {
     "report": "Rapport (pages anciennes)",
     "preview": "Aperçu",
     "media_url": "Adresse du fichier",
+    "site_map": "Plan du site",
+    "my_data": "Mes données (JSON et CSV)",
 }
 
 NOBODY = ()
@@ -52,11 +54,15 @@ LEAD_X_AND_STAFF = ("lead_x", "editor", "admin")
 STAFF = ("editor", "admin")
 NA = None
 
-_FRONT_SURFACES = ["page_url", "listings", "library", "feed", "digest", "ical"]
+_FRONT_SURFACES = ["page_url", "listings", "library", "feed", "digest", "ical", "site_map"]
 _SEARCH_SURFACES = ["search_page", "autocomplete", "facet_counts"]
 _ADMIN_LISTINGS = ["admin_explorer", "chooser", "chooser_search", "chosen"]
 _NOT_FOR_PAGES = {"chosen": NA, "media_url": NA}
 _FILES_ONLY = dict.fromkeys(SURFACES, NA) | {"media_url": GROUP_X}
+# « Mes données » lists what a person owns or uploaded: the public, private and draft pages
+# are owned by professional A (who is not in group X), the document was uploaded by lead X.
+OWNER = ("professional_a",)
+UPLOADER = ("lead_x",)
 
 EXPECTED: dict[str, dict[str, tuple | None]] = {
     "public_page": {
@@ -67,6 +73,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "chooser_search": LEAD_X_AND_STAFF,
         "report": STAFF,
         "preview": STAFF,
+        "my_data": OWNER,
         **_NOT_FOR_PAGES,
     },
     "private_page": {
@@ -75,6 +82,8 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
             ["csv_export", "admin_explorer", "chooser", "chooser_search", "report", "preview"],
             LEAD_X_AND_STAFF,
         ),
+        # Owned by professional A, but in a group they are not in: never listed.
+        "my_data": NOBODY,
         **_NOT_FOR_PAGES,
     },
     "draft": {
@@ -87,6 +96,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "chooser_search": LEAD_X_AND_STAFF,
         "report": NA,
         "preview": STAFF,
+        "my_data": OWNER,  # their own draft
         **_NOT_FOR_PAGES,
     },
     "unpublished_page": {
@@ -97,6 +107,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "chooser_search": LEAD_X_AND_STAFF,
         "report": STAFF,
         "preview": STAFF,
+        "my_data": NOBODY,  # nobody answers for these pages
         **_NOT_FOR_PAGES,
     },
     # The token is only in the first revision's titles: no surface but the preview of that
@@ -111,6 +122,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         **dict.fromkeys(_SEARCH_SURFACES, GROUP_X),
         **dict.fromkeys(_ADMIN_LISTINGS, LEAD_X_AND_STAFF),
         "media_url": GROUP_X,
+        "my_data": UPLOADER,
     },
     "document_version": _FILES_ONLY,
     "image": {
@@ -118,6 +130,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         **dict.fromkeys(_ADMIN_LISTINGS, STAFF),
         "preview": STAFF,
         "media_url": GROUP_X,
+        "my_data": NOBODY,
     },
     "rendition": _FILES_ONLY,
 }

@@ -3,7 +3,9 @@ kind, the role's test client and user, and answers True when the surface shows t
 (one of its titles in a 200 answer; for a file, a 200 answer)."""
 
 import html
+import io
 import json
+import zipfile
 
 from django.utils.html import strip_tags
 
@@ -147,3 +149,20 @@ def media_url(site, kind, client, user):
         "rendition": f"/media/{site.rendition.file.name}",
     }[kind]
     return _served(client, url)
+
+
+def site_map(site, kind, client, user):
+    return _shows(client, "/plan-du-site/", kind)
+
+
+def my_data(site, kind, client, user):
+    """The JSON download, and every CSV of the zip."""
+    if _shows(client, "/compte/mes-donnees/mes-donnees.json", kind):
+        return True
+    response = client.get("/compte/mes-donnees/mes-donnees.zip")
+    if response.status_code != 200:
+        return False
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    return any(
+        names_object(archive.read(name).decode("utf-8-sig"), kind) for name in archive.namelist()
+    )

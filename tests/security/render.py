@@ -73,6 +73,12 @@ Tous les comptes suivent la thématique des groupes (pour « Mon fil » et la le
   révision), l'aperçu d'une image de l'administration.
 - **Adresse du fichier** : le téléchargement du document ou de sa version, l'original et le
   rendu de l'image sous `/media/`.
+- **Plan du site** : `/plan-du-site/`, l'arborescence des pages publiées que la personne peut
+  voir.
+- **Mes données** : les téléchargements JSON et CSV (zip) de « Mes données »
+  (`/compte/mes-donnees/`) ; les pages du trio public, réservé et brouillon ont pour
+  responsable le professionnel A, le document a été déposé par l'animateur du groupe X. Une
+  page dont on est responsable mais qu'on ne peut plus voir n'y figure pas.
 """
 
 
