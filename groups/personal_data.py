@@ -4,7 +4,7 @@ requests and follows. Other people appear only as the titles of groups and thema
 from django.utils.translation import gettext as _
 
 from groups.models import Follow, JoinRequest, Membership, Profile
-from legal.data_export import Section
+from home.data_export import Section
 
 
 def personal_data(user) -> list[Section]:

@@ -1,4 +1,4 @@
-"""The home app's part of « Mes données » (legal/data_export.py): the account, the second
+"""The home app's part of « Mes données » (home/data_export.py): the account, the second
 factor's state (never its secrets) and the pages the person owns or answers for."""
 
 from django.apps import apps
@@ -10,9 +10,9 @@ from wagtail.models import Page
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from home.data_export import Section
 from home.models.base import BasePage
 from home.visibility import hidden_pages_q
-from legal.data_export import Section
 
 
 def personal_data(user) -> list[Section]:

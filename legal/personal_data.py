@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from legal.data_export import Section
+from home.data_export import Section
 from legal.models import BarrierReport
 
 

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from home.data_export import Section
 from home.visibility import documents_visible_to, in_visible_collections
-from legal.data_export import Section
 
 
 def personal_data(user) -> list[Section]:

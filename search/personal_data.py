@@ -3,7 +3,7 @@ search/analytics.py: daily counts per query, without who searched), so the secti
 
 from django.utils.translation import gettext as _
 
-from legal.data_export import Section
+from home.data_export import Section
 
 
 def personal_data(user) -> list[Section]:

@@ -3,8 +3,8 @@ reviews they closed."""
 
 from django.utils.translation import gettext as _
 
+from home.data_export import Section
 from home.visibility import hidden_pages_q
-from legal.data_export import Section
 from strategy.models import ActionPage, YearlyReview
 
 

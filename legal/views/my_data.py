@@ -2,7 +2,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from legal.data_export import as_csv_zip, as_json, collect
+from home.data_export import as_csv_zip, as_json, collect
 
 
 def my_data(request):

@@ -12,8 +12,8 @@ from wagtail.documents import get_document_model
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from groups.follows import follow_set
+from home.data_export import contributors
 from home.two_factor.services import recovery_codes_regenerate
-from legal.data_export import contributors
 from tests.factories import ContentPageFactory, TOTPDeviceFactory
 
 

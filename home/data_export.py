@@ -1,4 +1,5 @@
-"""« Mes données »: everything Trame holds about a person, gathered from every app.
+"""« Mes données »: everything Trame holds about a person, gathered from every app (in home,
+the app every other one depends on; the legal app serves the page and the downloads).
 
 Each app contributes through an optional `<app>/personal_data.py` exposing
 `personal_data(user) -> list[Section]` (the way `seed_demo` finds `<app>/demo.py`), so that a
