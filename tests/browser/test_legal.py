@@ -160,11 +160,15 @@ def test_editor_anonymises_a_departed_person(page, demo_site, assert_accessible)
     assert f"Ce qui va changer pour {name}" in preview
     assert "Rien n'a encore été modifié." in preview
 
-    page.get_by_role("button", name="Anonymiser cette personne").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Anonymiser cette personne").click()
     assert "Cochez la case pour confirmer" in page.locator("main").inner_text()
     page.get_by_label("Je confirme que cette personne a quitté le réseau").check()
-    page.get_by_role("button", name="Anonymiser cette personne").click()
-    assert "Le compte a été anonymisé" in page.content()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Anonymiser cette personne").click()
+    page.get_by_text("Le compte a été anonymisé").first.wait_for()
+    person.refresh_from_db()
+    assert not person.is_active and person.get_full_name() == "ancien·ne membre"
 
     page.goto(f"{demo_site.url}{news.url}")
     main = page.locator("main").inner_text()
