@@ -44,6 +44,8 @@ EDITOR_MODEL_PERMISSIONS = {
         "change_emaildomainstructure",
         "delete_emaildomainstructure",
     ],
+    # Accessibility reports from readers; anonymising a departed person (legal/).
+    "legal": ["view_barrierreport", "change_barrierreport", "add_anonymisationrecord"],
     # Login lockouts (home/lockouts.py): see them and unlock an account.
     "axes": ["view_accessattempt", "delete_accessattempt"],
     "wagtailsearchpromotions": [

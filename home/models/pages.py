@@ -27,6 +27,9 @@ class HomePage(BasePage):
         "groups.WorkingGroupIndexPage",
         "groups.NetworkDirectoryPage",
         "resources.ResourceIndexPage",
+        "legal.AccessibilityPage",
+        "legal.PrivacyPage",
+        "legal.LegalNoticesPage",
     ]
     max_count = 1
 

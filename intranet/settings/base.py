@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "sso",
     "operations",
     "api",
+    "legal",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -10,6 +10,7 @@ from groups.models import (
     WorkingGroupPage,
 )
 from home.models import EventPage, HomePage, NewsPage
+from legal.models import AccessibilityPage, AccessibilityPlanPage, LegalNoticesPage, PrivacyPage
 from resources.models import ResourceIndexPage, ResourcePage
 from strategy.models import StrategyPlanPage
 
@@ -49,6 +50,13 @@ def _front_end_paths() -> dict[str, str]:
         "annuaire": url_of(NetworkDirectoryPage),
         "projet associatif": url_of(StrategyPlanPage),
         "recherche": "/recherche/?q=emploi",
+        "déclaration d'accessibilité": url_of(AccessibilityPage),
+        "schéma pluriannuel": url_of(AccessibilityPlanPage),
+        "confidentialité": url_of(PrivacyPage),
+        "mentions légales": url_of(LegalNoticesPage),
+        "plan du site": "/plan-du-site/",
+        "signalement d'accessibilité": "/accessibilite/signaler/",
+        "mes données": "/compte/mes-donnees/",
     }
 
 

@@ -4,6 +4,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from groups.models import NetworkDirectoryPage, ThematicIndexPage, WorkingGroupIndexPage
 from home.models import ContentPage, EventIndexPage, EventPage, HomePage, NewsIndexPage, NewsPage
+from legal.models import AccessibilityPage, LegalNoticesPage, PrivacyPage
 from resources.models import ResourceIndexPage
 from strategy.models import StrategyPlanPage
 
@@ -25,6 +26,9 @@ class PageTreeTests(WagtailPageTestCase):
                 NetworkDirectoryPage,
                 StrategyPlanPage,
                 ResourceIndexPage,
+                AccessibilityPage,
+                PrivacyPage,
+                LegalNoticesPage,
             },
         )
 

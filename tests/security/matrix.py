@@ -59,6 +59,8 @@ SURFACES = {
     "api": "API, pages (session)",
     "api_search": "API, recherche (session)",
     "api_token": "API, pages et recherche (jeton)",
+    "site_map": "Plan du site",
+    "my_data": "Mes données (JSON et CSV)",
 }
 
 NOBODY = ()
@@ -78,6 +80,7 @@ _FRONT_SURFACES = [
     "feed",
     "digest",
     "ical",
+    "site_map",
 ]
 _SEARCH_SURFACES = ["search_page", "autocomplete", "facet_counts"]
 _ADMIN_LISTINGS = ["admin_explorer", "chooser", "chooser_search", "chosen"]
@@ -88,6 +91,10 @@ _PAGES_ONLY = ["report_page_types", "report_locked", "report_workflows", "report
                "dashboard_panels"]  # fmt: skip
 # The API answers as the front end does: the same roles as the page's own URL.
 _API_SURFACES = ["api", "api_search", "api_token"]
+# « Mes données » lists what a person owns or uploaded: the public, private and draft pages
+# are owned by professional A (who is not in group X), the document was uploaded by lead X.
+OWNER = ("professional_a",)
+DOCUMENT_UPLOADER = ("lead_x",)
 
 EXPECTED: dict[str, dict[str, tuple | None]] = {
     "public_page": {
@@ -98,6 +105,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "chooser_search": LEADS_AND_STAFF,
         "report": STAFF,
         "preview": STAFF,
+        "my_data": OWNER,
         **_NOT_FOR_PAGES,
         # Every lead may link to a published page, and see its type's latest edit.
         "report_page_types": LEADS_AND_STAFF,
@@ -125,6 +133,8 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
             LEAD_X_AND_STAFF,
         ),  # fmt: skip
         "report_locked": STAFF,
+        # Owned by professional A, but in a group they are not in: never listed.
+        "my_data": NOBODY,
         **_NOT_FOR_PAGES,
     },
     "draft": {
@@ -137,6 +147,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "chooser_search": STAFF,
         "report": NA,
         "preview": STAFF,
+        "my_data": OWNER,  # their own draft
         **_NOT_FOR_PAGES,
         # Like the choosers, reports and the dashboard name a draft only to its editors.
         **dict.fromkeys([*_PAGES_ONLY, "report_site_history", "dashboard_counts"], STAFF),
@@ -149,6 +160,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "chooser_search": STAFF,
         "report": STAFF,
         "preview": STAFF,
+        "my_data": NOBODY,  # nobody answers for these pages
         **_NOT_FOR_PAGES,
         **dict.fromkeys([*_PAGES_ONLY, "report_site_history", "dashboard_counts"], STAFF),
     },
@@ -173,6 +185,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         # Document entries of the history need a model permission only administrators hold.
         "report_site_history": ("admin",),
         "dashboard_counts": LEAD_X_AND_STAFF,
+        "my_data": DOCUMENT_UPLOADER,
     },
     "document_version": _FILES_ONLY,
     "image": {
@@ -182,6 +195,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "media_url": GROUP_X,
         "report_site_history": ("admin",),
         "dashboard_counts": STAFF,
+        "my_data": NOBODY,
     },
     "rendition": _FILES_ONLY,
     # Configuration of the single sign-on: only its admin listing shows it, to the staff.

@@ -5,6 +5,7 @@ kind, the role's test client and user, and answers True when the surface shows t
 import html
 import io
 import json
+import zipfile
 
 from django.utils.html import strip_tags
 
@@ -221,3 +222,18 @@ def api_token(site, kind, client, user):
         _token, clear = token_create(user=user, name="Matrice", scope="read")
         token_client = Client(HTTP_AUTHORIZATION=f"Bearer {clear}")
     return _api_pages(site, kind, token_client) or _api_search(kind, token_client)
+def site_map(site, kind, client, user):
+    return _shows(client, "/plan-du-site/", kind)
+
+
+def my_data(site, kind, client, user):
+    """The JSON download, and every CSV of the zip."""
+    if _shows(client, "/compte/mes-donnees/mes-donnees.json", kind):
+        return True
+    response = client.get("/compte/mes-donnees/mes-donnees.zip")
+    if response.status_code != 200:
+        return False
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    return any(
+        names_object(archive.read(name).decode("utf-8-sig"), kind) for name in archive.namelist()
+    )

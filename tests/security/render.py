@@ -91,6 +91,12 @@ Tous les comptes suivent la thématique des groupes (pour « Mon fil » et la le
 - **API, recherche (session)** : `/api/v1/search/?q=…`, avec la session.
 - **API, pages et recherche (jeton)** : les mêmes appels avec un jeton personnel en lecture
   seule (`Authorization: Bearer …`), sans session. Un anonyme n'a pas de jeton : 401.
+- **Plan du site** : `/plan-du-site/`, l'arborescence des pages publiées que la personne peut
+  voir.
+- **Mes données** : les téléchargements JSON et CSV (zip) de « Mes données »
+  (`/compte/mes-donnees/`) ; les pages du trio public, réservé et brouillon ont pour
+  responsable le professionnel A, le document a été déposé par l'animateur du groupe X. Une
+  page dont on est responsable mais qu'on ne peut plus voir n'y figure pas.
 """
 
 

@@ -186,12 +186,14 @@ def build_matrix_site(home_page) -> MatrixSite:
         if role != "anonymous":
             follow_set(user=user, thematic=thematic, follow=True)
 
+    # « Mes données » lists the pages a person answers for, and the documents they uploaded.
+    owner = users["professional_a"]
     parents = dict.fromkeys(PAGE_KINDS, open_group)
     parents["private_page"] = group_x
     pages = {
-        "public_page": _page_trio(open_group, "public_page", thematic),
-        "private_page": _page_trio(group_x, "private_page", thematic),
-        "draft": _page_trio(open_group, "draft", thematic, live=False),
+        "public_page": _page_trio(open_group, "public_page", thematic, content_owner=owner),
+        "private_page": _page_trio(group_x, "private_page", thematic, content_owner=owner),
+        "draft": _page_trio(open_group, "draft", thematic, live=False, content_owner=owner),
         "unpublished_page": _page_trio(open_group, "unpublished_page", thematic),
         "old_revision": _page_trio(open_group, "old_revision", thematic),
     }
@@ -216,6 +218,7 @@ def build_matrix_site(home_page) -> MatrixSite:
         title=f"Document {TOKENS['restricted_document']}",
         file=ContentFile(b"premier contenu", name="compte-rendu.txt"),
         collection=group_x.collection,
+        uploaded_by_user=users["lead_x"],
     )
     document.save()
     document.file = ContentFile(b"second contenu", name="compte-rendu-v2.txt")
