@@ -222,6 +222,8 @@ def api_token(site, kind, client, user):
         _token, clear = token_create(user=user, name="Matrice", scope="read")
         token_client = Client(HTTP_AUTHORIZATION=f"Bearer {clear}")
     return _api_pages(site, kind, token_client) or _api_search(kind, token_client)
+
+
 def site_map(site, kind, client, user):
     return _shows(client, "/plan-du-site/", kind)
 
