@@ -37,6 +37,7 @@ def test_the_home_page_offers_to_import_a_projet_associatif(admin_client, home_p
     url = reverse("strategy_plan_import_new", args=[home_page.pk])
     page = admin_client.get(reverse("wagtailadmin_explore", args=[home_page.pk]))
     assert url in page.content.decode()
+    assert "Importer un projet associatif" in page.content.decode()
     form = admin_client.get(url)
     assert form.status_code == 200
     assert 'type="file"' in form.content.decode()
@@ -53,6 +54,7 @@ def test_a_file_becomes_a_new_draft_plan_after_its_preview(admin_client, home_pa
     before = state()
     page = admin_client.get(preview_url)
     assert state() == before  # nothing written by the preview
+    assert "Un nouveau projet associatif sous « Accueil »" in page.content.decode()
     assert not StrategyPlanPage.objects.exists()
     assert "Priorité" not in page.context["preview"].tree.title
     confirm(admin_client, preview_url)
