@@ -46,20 +46,20 @@ class LevelsForm(forms.Form):
 
 
 def plan_import_levels(request, import_id: int):
-    from strategy.import_views import _editable_plan
+    from strategy.import_views import import_target, upload_url
 
     if import_id > MAX_ID:
         raise Http404
     upload = get_object_or_404(PlanImport, pk=import_id, user=request.user)
-    plan = _editable_plan(request, upload.plan_id)
+    plan, _parent = import_target(request, upload)
     if upload.applied_at is not None:
         messages.info(request, _("This import was already applied."))
-        return redirect("wagtailadmin_pages:history", plan.pk)
+        return redirect("wagtailadmin_pages:history", upload.plan_id)
     try:
         tree, detection = outline_plan(read_bytes(bytes(upload.content)), upload.levels or None)
     except PlanImportError as error:
         messages.error(request, str(error))
-        return redirect("strategy_plan_import", plan.pk)
+        return redirect(upload_url(upload))
     form = LevelsForm(request.POST or None, patterns=detection.patterns)
     if request.method == "POST" and form.is_valid():
         upload.levels = form.mapping()
@@ -74,6 +74,7 @@ def plan_import_levels(request, import_id: int):
         {
             "upload": upload,
             "plan": plan,
+            "upload_url": upload_url(upload),
             "tree": tree,
             "detection": detection,
             "form": form,

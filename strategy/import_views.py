@@ -1,7 +1,7 @@
-"""Importing a new version of a plan from the admin: upload a file, read what it would
-create, change and remove, then confirm. The confirmation carries the file's SHA-256 and
-the digest of the changes shown: a different file, a plan changed since the preview or a
-second submission applies nothing."""
+"""Importing a plan from the admin, as a new version of a plan or as a new plan under a
+parent page: upload a file, read what it would create, change and remove, then confirm.
+The confirmation carries the file's SHA-256 and the digest of the changes shown: a
+different file, a plan changed since the preview or a second submission applies nothing."""
 
 import hashlib
 from datetime import timedelta
@@ -86,24 +86,76 @@ def _editable_plan(request, plan_id: int) -> StrategyPlanPage:
     return plan
 
 
+def _plan_parent(request, parent_id: int) -> Page:
+    """A page under which the user may create and publish a plan (the import publishes its
+    pages), or 403; 404 for no page."""
+    if parent_id > MAX_ID:
+        raise Http404
+    parent = get_object_or_404(Page, pk=parent_id).specific
+    permissions = parent.permissions_for_user(request.user)
+    if not (
+        StrategyPlanPage.can_create_at(parent)
+        and permissions.can_add_subpage()
+        and permissions.can_publish_subpage()
+    ):
+        raise PermissionDenied
+    return parent
+
+
+def import_target(request, upload: PlanImport):
+    """(plan, parent) of an upload, checked against the user: the plan it updates, or None
+    and the page under which it creates one."""
+    if upload.plan_id is not None:
+        return _editable_plan(request, upload.plan_id), None
+    return None, _plan_parent(request, upload.parent_id)
+
+
+def upload_url(upload: PlanImport) -> str:
+    if upload.plan_id is not None and upload.parent_id is None:
+        return reverse("strategy_plan_import", args=[upload.plan_id])
+    return reverse("strategy_plan_import_new", args=[upload.parent_id])
+
+
+def _save_upload(request, form, **target):
+    data = form.cleaned_data["file"]
+    PlanImport.objects.filter(
+        applied_at__isnull=True, created_at__lt=timezone.now() - UNCONFIRMED_KEPT
+    ).delete()
+    upload = PlanImport.objects.create(
+        user=request.user,
+        file_name=request.FILES["file"].name[:255],
+        content=data,
+        sha256=hashlib.sha256(data).hexdigest(),
+        **target,
+    )
+    if form.tree is None:
+        return redirect("strategy_plan_import_levels", upload.pk)
+    return redirect("strategy_plan_import_preview", upload.pk)
+
+
+def plan_import_new(request, parent_id: int):
+    """« Importer un projet associatif »: a file that becomes a new plan under `parent`."""
+    parent = _plan_parent(request, parent_id)
+    form = PlanFileForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        return _save_upload(request, form, parent=parent)
+    return render(
+        request,
+        "strategy/admin/plan_import.html",
+        {
+            "parent": parent,
+            "form": form,
+            "page_title": _("Import a projet associatif under “%(page)s”") % {"page": parent.title},
+            "header_icon": "upload",
+        },
+    )
+
+
 def plan_import_upload(request, plan_id: int):
     plan = _editable_plan(request, plan_id)
     form = PlanFileForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data["file"]
-        PlanImport.objects.filter(
-            applied_at__isnull=True, created_at__lt=timezone.now() - UNCONFIRMED_KEPT
-        ).delete()
-        upload = PlanImport.objects.create(
-            plan=plan,
-            user=request.user,
-            file_name=request.FILES["file"].name[:255],
-            content=data,
-            sha256=hashlib.sha256(data).hexdigest(),
-        )
-        if form.tree is None:
-            return redirect("strategy_plan_import_levels", upload.pk)
-        return redirect("strategy_plan_import_preview", upload.pk)
+        return _save_upload(request, form, plan=plan)
     return render(
         request,
         "strategy/admin/plan_import.html",
@@ -117,26 +169,35 @@ def plan_import_upload(request, plan_id: int):
     )
 
 
-def _preview(upload: PlanImport, plan: StrategyPlanPage):
+def _preview(upload: PlanImport, plan: StrategyPlanPage | None, parent: Page | None):
     tree = parse_plan(read_bytes(bytes(upload.content)), upload.levels or None)
-    return plan_import_preview(tree=tree, plan=plan)
+    if plan is not None:
+        return plan_import_preview(tree=tree, plan=plan)
+    preview = plan_import_preview(tree=tree, parent=parent)
+    if preview.plan is not None:  # a new plan only: never another plan found by its title
+        raise PlanImportError(
+            _("A plan titled “%(title)s” already exists under this page: import the file "
+              "as a new version of that plan instead.") % {"title": preview.plan.title}
+        )  # fmt: skip
+    return preview
 
 
 def plan_import_preview_view(request, import_id: int):
     if import_id > MAX_ID:
         raise Http404
     upload = get_object_or_404(PlanImport, pk=import_id, user=request.user)
-    plan = _editable_plan(request, upload.plan_id)
     if upload.applied_at is not None:
+        import_target(request, upload)
         messages.info(request, _("This import was already applied."))
-        return redirect("wagtailadmin_pages:history", plan.pk)
+        return redirect("wagtailadmin_pages:history", upload.plan_id)
+    plan, parent = import_target(request, upload)
     try:
-        preview = _preview(upload, plan)
+        preview = _preview(upload, plan, parent)
     except LevelsUncertain:
         return redirect("strategy_plan_import_levels", upload.pk)
     except PlanImportError as error:
         messages.error(request, str(error))
-        return redirect("strategy_plan_import", plan.pk)
+        return redirect(upload_url(upload))
     initial = {"sha256": upload.sha256, "fingerprint": preview.fingerprint}
     if request.method != "POST":
         return _render_preview(request, upload, preview, ConfirmForm(initial=initial))
@@ -146,7 +207,7 @@ def plan_import_preview_view(request, import_id: int):
         return _render_preview(request, upload, preview, ConfirmForm(initial=initial), 409)
     try:
         with transaction.atomic():
-            return _confirm(request, upload, plan, form)
+            return _confirm(request, upload, plan, parent, form)
     except _NotApplied as refusal:  # raised inside: the claim is rolled back with the rest
         return _render_preview(request, upload, refusal.preview, refusal.form, refusal.status)
     except PlanImportError as error:
@@ -159,7 +220,7 @@ class _NotApplied(Exception):
         self.preview, self.form, self.status = preview, form, status
 
 
-def _confirm(request, upload: PlanImport, plan: StrategyPlanPage, form: ConfirmForm):
+def _confirm(request, upload: PlanImport, plan, parent, form: ConfirmForm):
     """Inside one transaction: the upload claimed (a second submission waits, then finds it
     claimed), the plan locked against another import, the preview computed again under the
     lock and compared with the one confirmed, then applied. Anything short of applying raises,
@@ -169,9 +230,10 @@ def _confirm(request, upload: PlanImport, plan: StrategyPlanPage, form: ConfirmF
     )
     if not claimed:
         messages.info(request, _("This import was already applied."))
-        return redirect("wagtailadmin_pages:history", plan.pk)
-    list(Page.objects.select_for_update().filter(pk=plan.pk).values_list("pk"))
-    preview = _preview(upload, plan)
+        return redirect("wagtailadmin_pages:history", PlanImport.objects.get(pk=upload.pk).plan_id)
+    locked = plan or parent  # a new plan: its parent, so that two imports make one plan
+    list(Page.objects.select_for_update().filter(pk=locked.pk).values_list("pk"))
+    preview = _preview(upload, plan, parent)
     fresh = ConfirmForm(initial={"sha256": upload.sha256, "fingerprint": preview.fingerprint})
     if form.cleaned_data["fingerprint"] != preview.fingerprint:
         messages.error(
@@ -189,7 +251,8 @@ def _confirm(request, upload: PlanImport, plan: StrategyPlanPage, form: ConfirmF
         raise _NotApplied(preview, form)
     report = plan_import_apply(preview=preview, allow_removals=allow_removals,
                                user=request.user, source_name=upload.file_name)  # fmt: skip
-    PlanImport.objects.filter(pk=upload.pk).update(content=b"")  # applied: kept as a record
+    # Applied: kept as a record, with the plan it made.
+    PlanImport.objects.filter(pk=upload.pk).update(content=b"", plan=report.plan)
     counts = report.counts
     messages.success(
         request,
@@ -217,7 +280,7 @@ def _render_preview(request, upload, preview, form, status=200):
             "unchanged_count": len(preview.of(UNCHANGED)),
             "page_title": _("Preview of the import of “%(file)s”") % {"file": upload.file_name},
             "header_icon": "upload",
-            "upload_url": reverse("strategy_plan_import", args=[upload.plan_id]),
+            "upload_url": upload_url(upload),
             "tree": preview.tree,
             "levels_url": reverse("strategy_plan_import_levels", args=[upload.pk]),
         },

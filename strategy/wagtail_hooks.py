@@ -38,6 +38,11 @@ def register_plan_import_urls():
             name="strategy_plan_import",
         ),
         path(
+            "projet-associatif/nouveau/<int:parent_id>/",
+            import_views.plan_import_new,
+            name="strategy_plan_import_new",
+        ),
+        path(
             "projet-associatif/imports/<int:import_id>/",
             import_views.plan_import_preview_view,
             name="strategy_plan_import_preview",
@@ -74,6 +79,38 @@ def plan_import_header_button(page, user, view_name, next_url=None):
 def plan_import_listing_button(page, user, next_url=None):
     if page.specific_class is StrategyPlanPage:
         yield PlanImportMenuItem(page=page)
+
+
+class NewPlanImportMenuItem(PageMenuItem):
+    """« Importer un projet associatif » on a page that may hold plans."""
+
+    label = gettext_lazy("Import a projet associatif")
+    icon_name = "upload"
+    priority = 63
+
+    def is_shown(self, user):
+        permissions = self.page.permissions_for_user(user)
+        return permissions.can_add_subpage() and permissions.can_publish_subpage()
+
+    @property
+    def url(self):
+        return reverse("strategy_plan_import_new", args=[self.page.pk])
+
+
+def _holds_plans(page) -> bool:
+    return StrategyPlanPage.can_create_at(page.specific_deferred)
+
+
+@hooks.register("register_page_header_buttons")
+def new_plan_import_header_button(page, user, view_name, next_url=None):
+    if _holds_plans(page):
+        yield NewPlanImportMenuItem(page=page)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def new_plan_import_listing_button(page, user, next_url=None):
+    if _holds_plans(page):
+        yield NewPlanImportMenuItem(page=page)
 
 
 @hooks.register("register_log_actions")

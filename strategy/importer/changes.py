@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db.models import Q
-from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,6 +21,7 @@ from wagtail.models import Page
 from strategy.blocks import SECTION_KINDS
 from strategy.importer.errors import PlanImportError
 from strategy.importer.parser import PlanTree
+from strategy.importer.row_changes import ActionRowFields
 from strategy.models import ActionPage, AxisPage, OrientationPage, StrategyPlanPage
 from strategy.models.plan import plan_publication_problems
 
@@ -36,6 +36,10 @@ FIELD_LABELS = {
     "period_start": gettext_lazy("first year"),
     "period_end": gettext_lazy("last year"),
     "live": gettext_lazy("publication"),
+    "pilot_structure_id": gettext_lazy("pilot structure"),
+    "planned_end": gettext_lazy("planned end"),
+    "partners": gettext_lazy("partners"),
+    "indicators": gettext_lazy("indicators"),
 }
 
 
@@ -56,6 +60,9 @@ class PageChange:
     changed: list[str] = field(default_factory=list)  # names of the fields that change
     emptied: list[str] = field(default_factory=list)  # what the import would empty, in words
     republish: bool = False  # a page of the file that is not live any more goes live again
+    # Indicators named by a table of actions that the action does not have yet (never
+    # removed nor renamed by an import: their values are entered year after year).
+    new_indicators: list[str] = field(default_factory=list)
 
     @property
     def destructive(self) -> bool:
@@ -81,7 +88,7 @@ class PageChange:
         values = self.fields if self.outcome in (CREATE, UPDATE) else {}
         page = [self.page.pk, self.page.latest_revision_id, self.page.live] if self.page else None
         return [self.kind, self.outcome, page, self.label, sorted(self.changed), self.emptied,
-                self.republish, values]  # fmt: skip
+                self.republish, values, self.new_indicators]  # fmt: skip
 
 
 @dataclass
@@ -131,10 +138,6 @@ def canonical_stream(value):
     return value
 
 
-def _paragraphs(texts) -> str:
-    return "".join(f"<p>{escape(text)}</p>" for text in texts)
-
-
 def _sections_data(tree):
     return [
         {"type": s.kind, "value": {"heading": s.heading[:200], "content": [
@@ -163,6 +166,7 @@ class _Planner:
         self.pages: list[Page] = []
         self.children: dict[str, dict] = {}  # parent path → {number: page}
         self.taken: dict[str, set[str]] = {}
+        self.row_fields = ActionRowFields(plan)
         if plan is not None:
             self._load(plan)
 
@@ -286,19 +290,21 @@ class _Planner:
                 line=axis.line,
             )  # fmt: skip
             for action in axis.actions:
-                self.change(
+                existing = self.existing_child(axis_change, action.number)
+                action_change = self.change(
                     kind="action",
                     model=ActionPage,
                     label=_("Action %(n)s: %(title)s") % {"n": action.number,
                                                           "title": action.title},
                     depth=3,
                     fields={"number": action.number, "title": action.title[:255],
-                            "description": _paragraphs(action.description)},
-                    existing=self.existing_child(axis_change, action.number),
+                            **self.row_fields.fields(action)},
+                    existing=existing,
                     parent=axis_change,
                     slug="action-" + action.number.replace(".", "-"),
                     line=action.line,
                 )  # fmt: skip
+                self.row_fields.indicators(action_change, action, existing)
 
     def _removals(self):
         """Live pages of the plan that the file no longer holds, in the order of the tree."""

@@ -25,6 +25,7 @@ from .parser import (
     section_kind,
 )
 from .patterns import LineShape, is_shouted, line_shape, plain
+from .row_fields import RowFields
 from .sections import build_section_blocks
 from .tables import action_columns, action_from_row, is_rule, table_cells
 
@@ -43,7 +44,7 @@ class Entry:
     text: str = ""
     shape: LineShape | None = None
     section: SectionNode | None = None
-    fields: list | None = None  # a row of a table of actions: its description lines
+    fields: RowFields | None = None  # a row of a table of actions: its action's fields
     after_blank: bool = False
 
 
@@ -197,7 +198,9 @@ class _Outline:
                     self._new_orientation(_("Orientation of the plan"), entry.line)
                 self._new_axis(self.orientation.title, entry.line)
             number = f"{self.axis.number}.{len(self.axis.actions) + 1}"
-            self.node = ActionNode(number, title, entry.line, list(entry.fields or []))
+            row = entry.fields
+            self.node = ActionNode(number, title, entry.line,
+                                   list(row.description) if row else [], row)  # fmt: skip
             self.axis.actions.append(self.node)
 
     def _text(self, entry):

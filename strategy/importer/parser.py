@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from . import limits
 from .errors import PlanImportError, unit_label
+from .row_fields import RowFields
 from .sections import build_section_blocks
 
 ORIENTATION_RE = re.compile(r"^orientation\s+([0-9]+)\s*(?:[:.\-–—]\s*(.*))?$", re.IGNORECASE)
@@ -71,6 +72,7 @@ class ActionNode:
     title: str
     line: int
     description: list[str] = field(default_factory=list)
+    row: RowFields | None = None  # its fields, when it was a row of a table of actions
 
 
 @dataclass

@@ -18,7 +18,7 @@ from strategy.importer.changes import CREATE, REMOVE, UPDATE, ImportPreview, Pag
 from strategy.importer.errors import PlanImportError
 from strategy.importer.pages import NewPages
 from strategy.indexing import search_index_deferred
-from strategy.models import StrategyPlanPage
+from strategy.models import Indicator, StrategyPlanPage
 
 IMPORT_LOG_ACTION = "strategy.import"
 
@@ -78,10 +78,11 @@ class _Applier:
                         self._create(change)
             self.new_pages.finish()
             for change in changes:
-                if change.outcome == UPDATE:
+                if change.outcome == UPDATE and set(change.changed) - {"indicators"}:
                     self._saved(change, lambda c=change: self._update(c))
                 elif change.outcome == REMOVE:
                     change.page.unpublish(user=self.user)
+            self._indicators(changes)
         plan = plan_change.page
         self._publish_plan(plan, plan_change, plan_revision)
         counts = self.preview.counts
@@ -126,7 +127,7 @@ class _Applier:
     def _revise(self, change: PageChange) -> Revision:
         page = change.page
         for name in change.changed:
-            if name != "live":
+            if name not in ("live", "indicators"):
                 setattr(page, name, change.fields[name])
         return page.save_revision(user=self.user, log_action=True)
 
@@ -145,6 +146,14 @@ class _Applier:
             **change.fields,
         )
         change.page = self._saved(change, lambda: self.new_pages.add(change.parent.page, page))
+
+    def _indicators(self, changes):
+        """The indicators named by tables of actions, once their actions exist."""
+        Indicator.objects.bulk_create(
+            Indicator(action_id=change.page.pk, name=name)
+            for change in changes
+            for name in change.new_indicators
+        )
 
     def _publish_plan(self, plan, change: PageChange, revision: Revision | None):
         if revision is None and plan.live:

@@ -8,13 +8,30 @@ import re
 from django.utils.translation import gettext as _
 
 from .patterns import plain
+from .row_fields import RowFields, indicator_names, parse_deadline
 
 COLUMN_WORDS = [
     ("number", ("n°", "no", "num", "numero", "ref")),
     ("action", ("action", "intitule", "fiche action", "mesure", "libelle")),
-    ("pilot", ("pilote", "responsable", "porteur", "referent")),
-    ("deadline", ("echeance", "calendrier", "delai", "date", "periode")),
-    ("indicator", ("indicateur", "indicateurs", "indicateur de suivi", "resultats attendus")),
+    (
+        "pilot",
+        ("pilote", "pilotes", "responsable", "responsables", "porteur", "porteurs", "referent"),
+    ),
+    ("deadline", ("echeance", "echeances", "calendrier", "delai", "date", "dates", "periode")),
+    (
+        "indicator",
+        (
+            "indicateur",
+            "indicateurs",
+            "indicateur de suivi",
+            "indicateurs de suivi",
+            "resultats attendus",
+            "critere de reussite",
+            "criteres de reussite",
+            "critere",
+            "criteres",
+        ),
+    ),
     ("partners", ("partenaires", "partenaire")),
 ]
 
@@ -58,16 +75,24 @@ def action_columns(cells: list[str]) -> dict[int, str] | None:
 
 
 def action_from_row(columns: dict[int, str], cells: list[str]):
-    """(title, description lines) of one row, or None for an empty row."""
-    title, lines = "", []
+    """(title, RowFields) of one row, or None for an empty row."""
+    title, row = "", RowFields()
     for index, cell in enumerate(cells):
         name = columns.get(index)
         if not cell or name in (None, "number"):
             continue
         if name == "action":
             title = cell
+        elif name == "pilot" and not row.pilot:
+            row.pilot = cell  # matched to a structure by the planner, or kept as text
+        elif name == "deadline" and row.deadline is None and (day := parse_deadline(cell)):
+            row.deadline = day
+        elif name == "indicator" and (names := indicator_names(cell)):
+            row.indicators.extend(names)
+        elif name == "partners" and not row.partners:
+            row.partners = cell
         else:
-            lines.append(f"{field_label(name)} : {cell}")
+            row.description.append(f"{field_label(name)} : {cell}")
     if not title:
         return None
-    return title, lines
+    return title, row

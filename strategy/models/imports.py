@@ -6,16 +6,28 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PlanImport(models.Model):
-    """A file uploaded to update a plan. Its preview and its confirmation name it, with the
-    file's SHA-256 and the digest of the changes shown, so that what is applied is the file
-    and the changes that were previewed, and only once: confirming marks it applied and
-    drops its content."""
+    """A file uploaded to update a plan, or to create one under `parent`. Its preview and
+    its confirmation name it, with the file's SHA-256 and the digest of the changes shown,
+    so that what is applied is the file and the changes that were previewed, and only once:
+    confirming marks it applied and drops its content."""
 
     plan = models.ForeignKey(
         "strategy.StrategyPlanPage",
         verbose_name=_("plan"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="imports",
+    )
+    # Where a new plan goes, for a file imported as a plan that does not exist yet; the
+    # plan is set once the import is applied.
+    parent = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("parent page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -38,4 +50,4 @@ class PlanImport(models.Model):
         verbose_name_plural = _("plan imports")
 
     def __str__(self):
-        return f"{self.file_name} → {self.plan}"
+        return f"{self.file_name} → {self.plan or self.parent}"

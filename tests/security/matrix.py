@@ -26,6 +26,7 @@ KINDS = {
     "rendition": "Rendu (vignette) de cette image",
     "email_domain": "Domaine de courriel → structure (SSO)",
     "plan_import": "Fichier de projet associatif déposé, non confirmé",
+    "new_plan_import": "Fichier déposé comme nouveau projet associatif, non confirmé",
 }
 
 SURFACES = {
@@ -201,6 +202,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
     # Configuration of the single sign-on: only its admin listing shows it, to the staff.
     "email_domain": {**dict.fromkeys(SURFACES, NA), "admin_explorer": STAFF},
     "plan_import": dict.fromkeys(SURFACES, NA) | {"import_steps": UPLOADER},
+    "new_plan_import": dict.fromkeys(SURFACES, NA) | {"import_steps": UPLOADER},
 }
 
 

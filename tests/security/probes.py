@@ -177,7 +177,7 @@ def media_url(site, kind, client, user):
 
 def import_steps(site, kind, client, user):
     """The levels step and the preview of an uploaded plan file show its tree."""
-    pk = site.plan_import.pk
+    pk = (site.new_plan_import if kind == "new_plan_import" else site.plan_import).pk
     return _shows(client, f"/admin/projet-associatif/imports/{pk}/niveaux/", kind) or _shows(
         client, f"/admin/projet-associatif/imports/{pk}/", kind
     )

@@ -56,6 +56,7 @@ TOKENS = {
     "rendition": "imagixe",
     "email_domain": "domainoxe",
     "plan_import": "importimex",
+    "new_plan_import": "nouvelimex",
 }
 TITLE_PREFIXES = ["Actualité", "Ressource", "Événement", "Document", "Image", "Domaine"]
 # The plans and actions of the PDF surface: titles only its probe looks for, so that the
@@ -77,6 +78,7 @@ class MatrixSite:
     event_index: object
     plans: dict  # page kind -> {"plan", "action"}: a plan and one of its actions
     plan_import: object = None  # a plan file uploaded by the editor, before confirmation
+    new_plan_import: object = None  # the same, uploaded as a new plan under the home page
 
 
 def _person(username, structure, **kwargs):
@@ -250,7 +252,16 @@ def build_matrix_site(home_page) -> MatrixSite:
         event_index=event_index,
         plans=plans,
         plan_import=plan_import,
+        new_plan_import=_new_plan_import(home_page, users["editor"]),
     )
+
+
+def _new_plan_import(home_page, uploader):
+    """A plan file uploaded through « Importer un projet associatif », not confirmed yet."""
+    content = (f"Projet nouveau de la matrice\n\nObjectif 1 : Document "
+               f"{TOKENS['new_plan_import']}\n- Une action\n").encode()  # fmt: skip
+    return PlanImport.objects.create(parent=home_page, user=uploader, file_name="nouveau.txt",
+                                     content=content, sha256="0" * 64)  # fmt: skip
 
 
 def _plan_import(home_page, uploader):

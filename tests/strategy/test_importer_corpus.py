@@ -3,6 +3,7 @@ orientations, axes, actions and sections as expected, and a second import changi
 A plan whose levels cannot be told apart stops with a French explanation and the patterns
 found, and imports exactly once they are named with --levels."""
 
+from datetime import date
 from io import StringIO
 
 from django.core.management import CommandError, call_command
@@ -11,7 +12,15 @@ from wagtail.models import Page, Revision
 
 import pytest
 
-from strategy.models import ActionPage, AxisPage, OrientationPage, StrategyPlanPage
+from groups.models import Structure
+from strategy.models import (
+    ActionPage,
+    AxisPage,
+    Indicator,
+    IndicatorValue,
+    OrientationPage,
+    StrategyPlanPage,
+)
 
 from .corpus import CORPUS, CORPUS_BY_NAME, documents, texts
 
@@ -142,3 +151,35 @@ def test_text_outside_any_section_is_kept_and_marked(home_page, tmp_path):
     plan = StrategyPlanPage.objects.get()
     preamble = plan.sections[0].value["content"]
     assert "Adopté en assemblée générale." in str(preamble)
+
+
+def test_a_table_of_actions_fills_the_actions_fields_and_keeps_what_it_cannot_read(
+    home_page, tmp_path
+):
+    structure = Structure.objects.create(name="Mission Locale de la Plaine")
+    path = documents.word_table(tmp_path)
+    run(path, "--apply")
+    actions = {a.title: a for a in ActionPage.objects.all()}
+    signage = actions["Refaire la signalétique de l'accueil"]
+    assert signage.planned_end == date(2027, 6, 30)  # « juin 2027 »
+    assert signage.pilot_structure is None
+    assert "Pilote : Directrice" in signage.description  # no structure of that name: text
+    assert [i.name for i in signage.indicators.all()] == ["Nombre de visites"]
+    training = actions["Former l'équipe à l'accueil des jeunes en situation de handicap"]
+    assert training.pilot_structure == structure
+    assert training.planned_end == date(2026, 6, 30)  # « 30/06/2026 »
+    assert "Pilote" not in training.description
+    assert sorted(i.name for i in training.indicators.all()) == [
+        "Salariés formés", "Satisfaction des jeunes accueillis"]  # fmt: skip
+    tools = actions["Mettre en commun les fiches métiers avec les Missions Locales voisines"]
+    assert tools.planned_end is None
+    assert "Échéance : Au fil des rencontres" in tools.description  # unparsable: kept
+    assert "Pilote : Chargée de projet" in tools.description
+    assert [i.name for i in tools.indicators.all()] == ["Fiches partagées"]
+
+    # Values entered since are the editors'; the same file again changes nothing.
+    IndicatorValue.objects.create(indicator=signage.indicators.get(), year=2025, value=12)
+    before = state(), list(Indicator.objects.values_list("pk", "name"))
+    assert "Rien à changer" in run(path, "--apply")
+    assert (state(), list(Indicator.objects.values_list("pk", "name"))) == before
+    assert IndicatorValue.objects.get().value == 12

@@ -3,10 +3,12 @@ text layer is read, a scan or a broken PDF is refused in French; nothing is crea
 
 import io
 import zipfile
+from datetime import date
 
 import pytest
 
 from strategy.importer import PlanImportError, parse_plan, read_bytes
+from strategy.importer.row_fields import parse_deadline
 
 from .corpus import documents, texts
 
@@ -57,10 +59,38 @@ def test_a_scanned_pdf_is_refused_saying_why(tmp_path):
 
 def test_a_table_of_actions_gives_each_row_its_fields(tmp_path):
     tree = parse_plan(read_bytes(documents.word_table(tmp_path).read_bytes()))
-    first = tree.actions[0]
+    first, second, third = tree.actions
     assert first.title == "Refaire la signalétique de l'accueil"
-    assert first.description == ["Pilote : Directrice", "Échéance : 2025",
-                                 "Indicateur : Nombre de visites"]  # fmt: skip
+    assert first.description == []
+    assert first.row.pilot == "Directrice"
+    assert first.row.deadline == date(2027, 6, 30)
+    assert first.row.indicators == ["Nombre de visites"]
+    assert second.row.deadline == date(2026, 6, 30)
+    assert second.row.indicators == ["Salariés formés", "Satisfaction des jeunes accueillis"]
+    # « Porteur », « Calendrier », « Critères de réussite »: the same fields; a deadline in
+    # words is kept as written.
+    assert third.row.pilot == "Chargée de projet"
+    assert third.row.deadline is None
+    assert third.row.indicators == ["Fiches partagées"]
+    assert third.description == ["Échéance : Au fil des rencontres"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("juin 2027", date(2027, 6, 30)),
+        ("Fin février 2028", date(2028, 2, 29)),
+        ("30/06/2027", date(2027, 6, 30)),
+        ("1er septembre 2026", date(2026, 9, 1)),
+        ("2027", date(2027, 12, 31)),
+        ("2025 – 2027", date(2027, 12, 31)),
+        ("31/02/2027", None),
+        ("Au fil de l'eau", None),
+        ("T2 2027", None),
+    ],
+)
+def test_french_deadlines_are_read_as_dates_or_left_as_text(text, expected):
+    assert parse_deadline(text) == expected
 
 
 def test_a_markdown_table_of_actions_is_read_too():
@@ -70,5 +100,5 @@ def test_a_markdown_table_of_actions_is_read_too():
     )
     tree = parse_plan(read_bytes(text.encode()))
     assert [a.title for a in tree.actions][-1] == "Tenir un stand au salon"
-    assert tree.actions[-1].description == ["Pilote : Chargé de communication",
-                                            "Échéance : 2025"]  # fmt: skip
+    assert tree.actions[-1].row.pilot == "Chargé de communication"
+    assert tree.actions[-1].row.deadline == date(2025, 12, 31)

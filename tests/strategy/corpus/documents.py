@@ -48,12 +48,12 @@ def word_table(directory: Path) -> Path:
     document.add_paragraph(plan["title"], style="Title")
     document.add_paragraph("Nos valeurs", style="Heading 1")
     document.add_paragraph("L'équité, la coopération et la transparence.")
-    for priority, objectives in plan["priorities"]:
+    tables = zip(texts.TABLE_HEADERS, plan["priorities"], strict=True)
+    for headers, (priority, objectives) in tables:
         document.add_paragraph(priority, style="Heading 1")
         for objective, rows in objectives:
             document.add_paragraph(objective, style="Heading 2")
             table = document.add_table(rows=1, cols=5)
-            headers = ["N°", "Action", "Pilote", "Échéance", "Indicateur"]
             for cell, header in zip(table.rows[0].cells, headers, strict=True):
                 cell.text = header
             for row in rows:

@@ -147,22 +147,28 @@ WORD_STYLES = [
     ("Normal", "Chaque action a un indicateur suivi par le bureau."),
 ]
 
-# A table of actions under each objective (built by documents.py).
+# A table of actions under each objective (built by documents.py), with the column titles
+# of two different teams; a deadline in words stays text, a pilot may name a structure.
+TABLE_HEADERS = (
+    ["N°", "Action", "Pilote", "Échéance", "Indicateur"],
+    ["N°", "Fiche action", "Porteur", "Calendrier", "Critères de réussite"],
+)
 TABLE_PLAN = {
     "title": "Projet associatif 2025-2027 de la Mission Locale de la Plaine",
     "priorities": [
         ("Priorité 1 : Mieux accueillir", [
             ("Objectif 1.1 : Un accueil ouvert à tous", [
-                ("1", "Refaire la signalétique de l'accueil", "Directrice", "2025",
+                ("1", "Refaire la signalétique de l'accueil", "Directrice", "juin 2027",
                  "Nombre de visites"),
                 ("2", "Former l'équipe à l'accueil des jeunes en situation de handicap",
-                 "Responsable RH", "2026", "Salariés formés"),
+                 "Mission Locale de la Plaine", "30/06/2026",
+                 "Salariés formés ; Satisfaction des jeunes accueillis"),
             ]),
         ]),
         ("Priorité 2 : Travailler en réseau", [
             ("Objectif 2.1 : Partager nos outils", [
                 ("1", "Mettre en commun les fiches métiers avec les Missions Locales voisines",
-                 "Chargée de projet", "2027", "Fiches partagées"),
+                 "Chargée de projet", "Au fil des rencontres", "Fiches partagées"),
             ]),
         ]),
     ],
