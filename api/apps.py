@@ -6,3 +6,7 @@ class ApiConfig(AppConfig):
     name = "api"
     verbose_name = _("REST API")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Registers the token's OpenAPI description with drf-spectacular.
+        from api import schema  # noqa: F401

@@ -1,6 +1,7 @@
 """The OpenAPI schema and its Swagger UI (served from a package's static files, under the
 site's Content-Security-Policy), the feeds it documents, and search parity with /recherche/."""
 
+import os
 import re
 
 import pytest
@@ -23,6 +24,20 @@ def test_the_schema_lists_every_endpoint_and_documents_the_feeds(outsider):
         assert path in schema["paths"], path
     assert "post" in schema["paths"]["/api/v1/resources/"]
     assert "/agenda/ical/" in schema["info"]["description"]
+
+
+def test_the_schema_is_ours_only_valid_and_without_warnings(outsider):
+    """Only /api/v1/ (not Wagtail's admin API), one operation id per view and method, the
+    token described as a bearer scheme: drf-spectacular validates it and warns of nothing."""
+    from django.core.management import call_command
+
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", os.devnull)
+    client, _ = token_client(outsider)
+    schema = client.get("/api/v1/schema/?format=json").json()
+    assert all(path.startswith("/api/v1/") for path in schema["paths"])
+    operation_ids = [op["operationId"] for item in schema["paths"].values() for op in item.values()]
+    assert len(operation_ids) == len(set(operation_ids))
+    assert schema["components"]["securitySchemes"]["jetonPersonnel"]["scheme"] == "bearer"
 
 
 def test_the_schema_needs_credentials(db):
