@@ -63,7 +63,7 @@ def test_a_non_member_cannot_download_a_group_document_through_any_url(
     for url in private_urls(private_document):
         response = client.get(url)
         assert response.status_code in (302, 403, 404), url
-        # A file's signature, not a bare "PNG": the error page's random CSP nonces may hold it.
+        # A file's signature, not a bare "PNG": the error page's random CSRF token may hold it.
         assert b"%PDF-" not in body(response)
         assert b"\x89PNG" not in body(response)
 
