@@ -1,5 +1,5 @@
 from .membership import Follow, JoinRequest, Membership
-from .network import Profile, Structure, Thematic
+from .network import JobRole, Profile, Structure, Thematic
 from .pages import (
     MeetingAttachment,
     MeetingPage,
@@ -12,6 +12,7 @@ from .pages import (
 
 __all__ = [
     "Follow",
+    "JobRole",
     "JoinRequest",
     "MeetingAttachment",
     "MeetingPage",

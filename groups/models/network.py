@@ -24,6 +24,16 @@ class Structure(index.Indexed, models.Model):
     # Under images/: the only media folder served (to logged-in users) outside Wagtail's views.
     logo = models.ImageField(_("logo"), upload_to="images/structures/", blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    # Casts the structure's voice in consultations and names its space's editors, unless
+    # they delegate; regional editors may change it.
+    director = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("director"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="directed_structures",
+    )
 
     search_fields = [
         index.SearchField("name", boost=3),
@@ -97,6 +107,23 @@ class Thematic(index.Indexed, models.Model):
             return self.Colour.BLUE.name.lower()
 
 
+class JobRole(models.Model):
+    """A job found in every Mission Locale (conseiller·ère, direction…): notices,
+    consultations and news can target a role across the whole network."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("job role")
+        verbose_name_plural = _("job roles")
+
+    def __str__(self):
+        return self.name
+
+
 class Profile(models.Model):
     """A professional of the network: the user's structure, job, referent roles and how
     often they want the digest of what they follow."""
@@ -121,6 +148,14 @@ class Profile(models.Model):
         related_name="profiles",
     )
     job_title = models.CharField(_("job title"), max_length=150, blank=True)
+    job_role = models.ForeignKey(
+        JobRole,
+        verbose_name=_("job role"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="profiles",
+    )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     bio = models.TextField(_("short bio"), max_length=600, blank=True)
     photo = models.ImageField(_("photo"), upload_to="images/profiles/", blank=True)

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "operations",
     "api",
     "legal",
+    "participation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -1,0 +1,3 @@
+from .notifications import Notification, NotificationPreference
+
+__all__ = ["Notification", "NotificationPreference"]
