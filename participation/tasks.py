@@ -3,6 +3,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+
 from django_tasks import task
 
 from participation.models import Notification

@@ -1,7 +1,8 @@
 """notify(): one notification per person who may see, delivery after the commit."""
 
-import pytest
 from django.core import mail
+
+import pytest
 
 from participation.kinds import Channel, NotificationKind
 from participation.models import Notification, NotificationPreference
