@@ -46,6 +46,15 @@ EDITOR_MODEL_PERMISSIONS = {
     ],
     # Accessibility reports from readers; anonymising a departed person (legal/).
     "legal": ["view_barrierreport", "change_barrierreport", "add_anonymisationrecord"],
+    # The labelling referential (labelling/): its chapters come inline, its criteria apart.
+    "labelling": [
+        "add_referential",
+        "change_referential",
+        "delete_referential",
+        "add_criterion",
+        "change_criterion",
+        "delete_criterion",
+    ],
     # Login lockouts (home/lockouts.py): see them and unlock an account.
     "axes": ["view_accessattempt", "delete_accessattempt"],
     "wagtailsearchpromotions": [

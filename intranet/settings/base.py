@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "groups",
     "resources",
     "strategy",
+    "labelling",
     "search",
     "sso",
     "operations",
