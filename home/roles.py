@@ -48,6 +48,12 @@ EDITOR_MODEL_PERMISSIONS = {
     "legal": ["view_barrierreport", "change_barrierreport", "add_anonymisationrecord"],
     # Login lockouts (home/lockouts.py): see them and unlock an account.
     "axes": ["view_accessattempt", "delete_accessattempt"],
+    # Consultations of the structures and surveys (participation/consultations/).
+    "participation_consultations": [
+        "add_consultation",
+        "change_consultation",
+        "delete_consultation",
+    ],
     "wagtailsearchpromotions": [
         "add_searchpromotion",
         "change_searchpromotion",
