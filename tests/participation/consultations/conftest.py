@@ -92,3 +92,12 @@ def network(db):
 @pytest.fixture
 def consultation(network):
     return make_consultation([network["dijon"], network["beaune"]])
+
+
+def cast(consultation, user, **answers):
+    """Vote through the service, with `answers_for`'s answers."""
+    from participation.consultations.services import vote_cast
+
+    return vote_cast(
+        consultation=consultation, user=user, answers=answers_for(consultation, **answers)
+    )

@@ -1,6 +1,7 @@
 """Opening and reminders notify the voters (and a survey's audience), once, after the commit."""
 
 import datetime
+import io
 
 from django.core import mail
 from django.core.management import call_command
@@ -13,12 +14,11 @@ from participation.consultations.models import Consultation
 from participation.consultations.services import (
     announce_on_commit,
     consultation_announce,
-    vote_cast,
 )
 from participation.kinds import NotificationKind
 from participation.models import Notification
 
-from .conftest import answers_for, make_consultation, person
+from .conftest import cast, make_consultation, person
 
 
 def _recipients():
@@ -48,14 +48,14 @@ def test_an_open_consultation_is_announced_to_each_voter_once_after_the_commit(n
 def test_a_consultation_opening_later_is_announced_by_the_command(network):
     consultation = make_consultation([network["dijon"]], opens_in_days=1)
     announce_on_commit(consultation)
-    call_command("consultations_announce", stdout=open("/dev/null", "w"))
+    call_command("consultations_announce", stdout=io.StringIO())
     assert _recipients() == set()
 
     Consultation.objects.filter(pk=consultation.pk).update(
         opens_at=timezone.now() - datetime.timedelta(minutes=1)
     )
-    call_command("consultations_announce", stdout=open("/dev/null", "w"))
-    call_command("consultations_announce", stdout=open("/dev/null", "w"))
+    call_command("consultations_announce", stdout=io.StringIO())
+    call_command("consultations_announce", stdout=io.StringIO())
     assert _recipients() == {"directrice-dijon"}
     assert Notification.objects.count() == 1
 
@@ -70,8 +70,7 @@ def test_a_survey_is_announced_to_its_audience(network):
 @pytest.mark.django_db
 def test_reminding_previews_the_count_then_notifies_those_who_have_not_voted(client, network):
     consultation = make_consultation([network["dijon"], network["beaune"], network["vesoul"]])
-    vote_cast(consultation=consultation, user=network["dijon_director"],
-              answers=answers_for(consultation))  # fmt: skip
+    cast(consultation, network["dijon_director"])
     url = reverse("consultations:remind", args=[consultation.pk])
     client.force_login(network["editor"])
 

@@ -12,9 +12,8 @@ import pytest
 
 from participation.consultations.models import Consultation
 from participation.consultations.results import consultation_results
-from participation.consultations.services import vote_cast
 
-from .conftest import answers_for, make_consultation
+from .conftest import cast, make_consultation
 
 
 def _close(consultation):
@@ -31,10 +30,9 @@ def _csv(response) -> list[list[str]]:
 
 @pytest.fixture
 def voted(network, consultation):
-    vote_cast(consultation=consultation, user=network["dijon_director"],
-              answers=answers_for(consultation, single="Juin", text="=HYPERLINK(\"x\")"))  # fmt: skip
-    vote_cast(consultation=consultation, user=network["beaune_delegate"],
-              answers=answers_for(consultation, single="Octobre", multiple=("Mobilité", "Logement")))  # fmt: skip
+    cast(consultation, network["dijon_director"], single="Juin", text='=HYPERLINK("x")')
+    beaune = {"single": "Octobre", "multiple": ("Mobilité", "Logement")}
+    cast(consultation, network["beaune_delegate"], **beaune)
     return consultation
 
 
@@ -59,8 +57,7 @@ def test_totals_participation_and_answers_by_structure(network, voted):
 @pytest.mark.django_db
 def test_the_page_lists_who_has_not_voted(client, network):
     consultation = make_consultation([network["dijon"], network["beaune"], network["vesoul"]])
-    vote_cast(consultation=consultation, user=network["dijon_director"],
-              answers=answers_for(consultation))  # fmt: skip
+    cast(consultation, network["dijon_director"])
     client.force_login(network["editor"])
 
     page = client.get(reverse("consultations:results", args=[consultation.pk])).content.decode()
@@ -93,8 +90,7 @@ def test_csv_has_french_headers_one_row_per_structure_and_neutralised_cells(clie
 @pytest.mark.parametrize("who", ["editor", "dijon_adviser"])
 def test_secret_results_are_totals_only_for_everyone(client, network, consultation, who):
     Consultation.objects.filter(pk=consultation.pk).update(results_secret=True)
-    vote_cast(consultation=consultation, user=network["beaune_delegate"],
-              answers=answers_for(consultation, single="Octobre", text="Avis de Beaune"))  # fmt: skip
+    cast(consultation, network["beaune_delegate"], single="Octobre", text="Avis de Beaune")
     _close(consultation)
     client.force_login(network[who])
 
@@ -142,8 +138,7 @@ def test_a_survey_is_broken_down_by_structure(network):
     )  # fmt: skip
     for user, single in (("dijon_director", "Juin"), ("dijon_adviser", "Mars"),
                          ("beaune_delegate", "Juin")):  # fmt: skip
-        vote_cast(consultation=survey, user=network[user],
-                  answers=answers_for(survey, single=single))  # fmt: skip
+        cast(survey, network[user], single=single)
 
     results = consultation_results(survey)
 

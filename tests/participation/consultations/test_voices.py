@@ -7,9 +7,8 @@ import pytest
 
 from participation.consultations.models import Delegation
 from participation.consultations.policy import voter_for
-from participation.consultations.services import vote_cast
 
-from .conftest import answers_for, make_consultation, person
+from .conftest import cast, make_consultation, person
 
 
 @pytest.mark.django_db
@@ -67,8 +66,7 @@ def test_everyone_in_the_structure_sees_whether_it_voted(client, network, consul
     assert consultation.title in page
     assert "Mission Locale de Dijon n'a pas encore voté ; sa voix est portée par Claire Roy" in page
 
-    vote_cast(consultation=consultation, user=network["dijon_director"],
-              answers=answers_for(consultation))  # fmt: skip
+    cast(consultation, network["dijon_director"])
     page = client.get(reverse("consultations:list")).content.decode()
     assert "Mission Locale de Dijon a voté : par Claire Roy" in page
     assert "Juin" not in page  # whether, who and when; not what

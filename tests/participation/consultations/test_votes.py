@@ -14,7 +14,7 @@ from participation.consultations import services
 from participation.consultations.models import Consultation, Vote
 from participation.consultations.services import VoteRefused, vote_cast
 
-from .conftest import answers_for, make_consultation, vote_post
+from .conftest import cast, make_consultation, vote_post
 
 
 def _url(consultation):
@@ -25,18 +25,11 @@ def _url(consultation):
 def test_the_director_and_the_delegate_vote_once_each_and_may_change_their_vote(
     network, consultation
 ):
-    vote, created = vote_cast(
-        consultation=consultation, user=network["dijon_director"], answers=answers_for(consultation)
-    )
+    vote, created = cast(consultation, network["dijon_director"])
     assert created and vote.structure == network["dijon"]
-    vote_cast(consultation=consultation, user=network["beaune_delegate"],
-              answers=answers_for(consultation))  # fmt: skip
+    cast(consultation, network["beaune_delegate"])
 
-    changed, created = vote_cast(
-        consultation=consultation,
-        user=network["dijon_director"],
-        answers=answers_for(consultation, single="Octobre"),
-    )
+    changed, created = cast(consultation, network["dijon_director"], single="Octobre")
 
     assert not created and changed.pk == vote.pk
     assert Vote.objects.filter(consultation=consultation).count() == 2
@@ -65,15 +58,10 @@ def test_a_submission_that_loses_the_race_updates_the_winner_row(
 ):
     """Two submissions at once: the second one did not see the first row, its insert hits
     the unique constraint and becomes an update. One row remains, with the last answers."""
-    vote_cast(consultation=consultation, user=network["dijon_director"],
-              answers=answers_for(consultation, single="Mars"))  # fmt: skip
+    cast(consultation, network["dijon_director"], single="Mars")
     monkeypatch.setattr(services, "existing_vote", lambda key: None)
 
-    vote, created = vote_cast(
-        consultation=consultation,
-        user=network["dijon_director"],
-        answers=answers_for(consultation, single="Juin"),
-    )
+    vote, created = cast(consultation, network["dijon_director"], single="Juin")
 
     assert not created
     assert Vote.objects.filter(consultation=consultation).count() == 1
@@ -91,8 +79,7 @@ def test_a_double_submission_of_the_form_leaves_one_vote(client, network, consul
 
 @pytest.mark.django_db
 def test_after_the_close_voting_is_refused_with_a_clear_message(client, network, consultation):
-    vote_cast(consultation=consultation, user=network["dijon_director"],
-              answers=answers_for(consultation))  # fmt: skip
+    cast(consultation, network["dijon_director"])
     Consultation.objects.filter(pk=consultation.pk).update(
         closes_at=timezone.now() - datetime.timedelta(minutes=1)
     )
@@ -118,8 +105,7 @@ def test_a_consultation_not_open_yet_refuses_votes(network):
 def test_the_voter_sees_the_form_prefilled_and_a_colleague_only_the_status(
     client, network, consultation
 ):
-    vote_cast(consultation=consultation, user=network["dijon_director"],
-              answers=answers_for(consultation, single="Octobre"))  # fmt: skip
+    cast(consultation, network["dijon_director"], single="Octobre")
     client.force_login(network["dijon_director"])
     page = client.get(_url(consultation)).content.decode()
     assert re.search(r'value="Octobre"[^>]*checked', page)
@@ -168,7 +154,7 @@ def test_the_ranking_is_stored_in_ranked_order(client, network, consultation):
 def test_a_survey_takes_one_answer_per_person(network):
     survey = make_consultation([network["dijon"]], mode=Consultation.Mode.PERSON)
     for user in (network["dijon_director"], network["dijon_adviser"], network["dijon_adviser"]):
-        vote_cast(consultation=survey, user=user, answers=answers_for(survey))
+        cast(survey, user)
     assert survey.votes.count() == 2
     assert set(survey.votes.values_list("structure", flat=True)) == {network["dijon"].pk}
     with pytest.raises(VoteRefused, match="ne vous est pas adressée"):
