@@ -110,6 +110,12 @@ class Consultation(Audience, ClusterableModel):
         super().clean()
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("The closing date must follow the opening.")})
+        if self.pk and self.votes.exists():
+            stored = Consultation.objects.filter(pk=self.pk).values_list("mode", flat=True).first()
+            if stored and stored != self.mode:
+                raise ValidationError(
+                    {"mode": _("The mode can no longer change: answers have been given.")}
+                )
 
     @property
     def is_per_structure(self) -> bool:

@@ -29,7 +29,7 @@ def _recipients():
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_open_consultation_is_announced_to_each_voter_once_after_the_commit(network):
     consultation = make_consultation([network["dijon"], network["beaune"]])
 
@@ -44,7 +44,7 @@ def test_an_open_consultation_is_announced_to_each_voter_once_after_the_commit(n
     assert len(mail.outbox) == 2  # the default channel of this kind: email at once
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_consultation_opening_later_is_announced_by_the_command(network):
     consultation = make_consultation([network["dijon"]], opens_in_days=1)
     announce_on_commit(consultation)
