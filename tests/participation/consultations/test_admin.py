@@ -24,7 +24,6 @@ def _form(network, **overrides):
         "opens_at": (now - datetime.timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"),
         "closes_at": (now + datetime.timedelta(days=10)).strftime("%Y-%m-%d %H:%M"),
         "mode": "structure",
-        "structures": [network["dijon"].pk, network["beaune"].pk],
         "questions": inline_formset(
             [
                 {
@@ -38,7 +37,8 @@ def _form(network, **overrides):
         ),  # fmt: skip
     }
     data.update(overrides)
-    return nested_form_data(data)
+    # A multiple choice is a list of values, which nested_form_data would number.
+    return nested_form_data(data) | {"structures": [network["dijon"].pk, network["beaune"].pk]}
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
