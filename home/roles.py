@@ -57,6 +57,12 @@ EDITOR_MODEL_PERMISSIONS = {
     ],
     # Login lockouts (home/lockouts.py): see them and unlock an account.
     "axes": ["view_accessattempt", "delete_accessattempt"],
+    # Consultations of the structures and surveys (participation/consultations/).
+    "participation_consultations": [
+        "add_consultation",
+        "change_consultation",
+        "delete_consultation",
+    ],
     "wagtailsearchpromotions": [
         "add_searchpromotion",
         "change_searchpromotion",

@@ -63,6 +63,7 @@ urlpatterns = [
     path("reseau/mon-profil/jetons-api/", include("api.token_urls")),
     path("reseau/", include("groups.urls")),
     path("labellisation/", include("labelling.urls")),
+    path("consultations/", include("participation.consultations.urls")),
     path("", include("legal.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "api",
     "legal",
     "participation",
+    "participation.consultations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

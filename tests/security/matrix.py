@@ -27,6 +27,9 @@ KINDS = {
     "email_domain": "Domaine de courriel → structure (SSO)",
     "plan_import": "Fichier de projet associatif déposé, non confirmé",
     "new_plan_import": "Fichier déposé comme nouveau projet associatif, non confirmé",
+    "consultation_results": (
+        "Résultats d'une consultation non adressée à la structure A, ou résultats secrets"
+    ),
 }
 
 SURFACES = {
@@ -62,6 +65,8 @@ SURFACES = {
     "api_token": "API, pages et recherche (jeton)",
     "site_map": "Plan du site",
     "my_data": "Mes données (JSON et CSV)",
+    "consultation_results_page": "Page des résultats d'une consultation",
+    "consultation_results_csv": "Export CSV des résultats d'une consultation",
 }
 
 NOBODY = ()
@@ -203,7 +208,18 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
     "email_domain": {**dict.fromkeys(SURFACES, NA), "admin_explorer": STAFF},
     "plan_import": dict.fromkeys(SURFACES, NA) | {"import_steps": UPLOADER},
     "new_plan_import": dict.fromkeys(SURFACES, NA) | {"import_steps": UPLOADER},
+    # A closed consultation addressed to structure B only: its results are for the editors.
+    # And a closed secret one addressed to structure A, which voted: the answer of a
+    # structure is shown to nobody, editors included (totals only).
+    "consultation_results": dict.fromkeys(SURFACES, NA)
+    | dict.fromkeys(["consultation_results_page", "consultation_results_csv"], STAFF),
 }
+
+# The consultation surfaces apply to consultations only.
+_CONSULTATION_SURFACES = ["consultation_results_page", "consultation_results_csv"]
+for _kind, _row in EXPECTED.items():
+    if _kind != "consultation_results":
+        _row.update(dict.fromkeys(_CONSULTATION_SURFACES, NA))
 
 
 def cells():

@@ -239,3 +239,27 @@ def my_data(site, kind, client, user):
     return any(
         names_object(archive.read(name).decode("utf-8-sig"), kind) for name in archive.namelist()
     )
+
+
+def _consultation_url(site, name, which) -> str:
+    from django.urls import reverse
+
+    return reverse(f"consultations:{name}", args=[site.consultations[which].pk])
+
+
+def consultation_results_page(site, kind, client, user):
+    """The results page of the consultation addressed to B; the answers of each structure
+    on the results page of the secret one."""
+    if _shows(client, _consultation_url(site, "results", "other"), kind):
+        return True
+    return "Réponses de chaque structure" in _text(
+        client.get(_consultation_url(site, "results", "secret"))
+    )
+
+
+def consultation_results_csv(site, kind, client, user):
+    """The same, in the CSV export: a row for structure A in the secret one's."""
+    if _shows(client, _consultation_url(site, "results_csv", "other"), kind):
+        return True
+    lines = _text(client.get(_consultation_url(site, "results_csv", "secret"))).splitlines()
+    return any(line.lstrip("\ufeff").startswith("Mission Locale A;") for line in lines)

@@ -51,6 +51,10 @@ Tous les comptes suivent la thématique des groupes (pour « Mon fil » et la le
   révision porte le mot.
 - **Document d'une collection réservée** et sa **version précédente** (le fichier remplacé).
 - **Image d'une collection réservée** et son **rendu** (vignette `fill-20x20`).
+- **Résultats d'une consultation** : une consultation close adressée à la seule structure B
+  (le mot est dans son titre et sa question) ; et une consultation close à résultats
+  secrets, adressée à la structure A, dont la direction (le professionnel A) a voté : la
+  réponse de la structure A n'y est montrée à personne, seuls les totaux le sont.
 
 ## Les surfaces
 
@@ -97,6 +101,10 @@ Tous les comptes suivent la thématique des groupes (pour « Mon fil » et la le
   (`/compte/mes-donnees/`) ; les pages du trio public, réservé et brouillon ont pour
   responsable le professionnel A, le document a été déposé par l'animateur du groupe X. Une
   page dont on est responsable mais qu'on ne peut plus voir n'y figure pas.
+- **Résultats d'une consultation** et leur **export CSV** : `/consultations/<id>/resultats/`
+  et `…/resultats.csv` de chacune des deux consultations ; pour la consultation secrète, la
+  case compte si la page montre les « Réponses de chaque structure » ou si le CSV a une
+  ligne pour la structure A.
 """
 
 

@@ -57,8 +57,11 @@ TOKENS = {
     "email_domain": "domainoxe",
     "plan_import": "importimex",
     "new_plan_import": "nouvelimex",
+    "consultation_results": "consultix",
 }
-TITLE_PREFIXES = ["Actualité", "Ressource", "Événement", "Document", "Image", "Domaine"]
+TITLE_PREFIXES = [
+    "Actualité", "Ressource", "Événement", "Document", "Image", "Domaine", "Consultation",
+]  # fmt: skip
 # The plans and actions of the PDF surface: titles only its probe looks for, so that the
 # other surfaces' cells stay about news, resources and events.
 PDF_TITLE_PREFIXES = ["Projet", "Fiche"]
@@ -79,6 +82,7 @@ class MatrixSite:
     plans: dict  # page kind -> {"plan", "action"}: a plan and one of its actions
     plan_import: object = None  # a plan file uploaded by the editor, before confirmation
     new_plan_import: object = None  # the same, uploaded as a new plan under the home page
+    consultations: dict = dataclasses.field(default_factory=dict)  # "other", "secret"
 
 
 def _person(username, structure, **kwargs):
@@ -239,6 +243,7 @@ def build_matrix_site(home_page) -> MatrixSite:
     )
     plans = _plans(home_page, group_x)
     plan_import = _plan_import(home_page, users["editor"])
+    consultations = _consultations(structure_a, users["professional_a"])
     rebuild_search_index()
     return MatrixSite(
         users=users,
@@ -253,6 +258,7 @@ def build_matrix_site(home_page) -> MatrixSite:
         plans=plans,
         plan_import=plan_import,
         new_plan_import=_new_plan_import(home_page, users["editor"]),
+        consultations=consultations,
     )
 
 
@@ -272,3 +278,45 @@ def _plan_import(home_page, uploader):
                "- Une action\n").encode()  # fmt: skip
     return PlanImport.objects.create(plan=plan, user=uploader, file_name="projet.txt",
                                      content=content, sha256="0" * 64)  # fmt: skip
+
+
+def _consultations(structure_a, director_a) -> dict:
+    """Two closed consultations: one addressed to structure B only, its title and question
+    carrying the token; one addressed to structure A with secret results, for which A's
+    director voted."""
+    from participation.consultations.models import Consultation, Question
+    from participation.consultations.services import vote_cast
+
+    token = TOKENS["consultation_results"]
+    structure_b = StructureFactory(name="Mission Locale B")
+    now = timezone.now()
+    other = Consultation.objects.create(
+        title=f"Consultation {token}",
+        opens_at=now - datetime.timedelta(days=10),
+        closes_at=now - datetime.timedelta(days=1),
+    )
+    other.structures.set([structure_b])
+    Question.objects.create(
+        consultation=other,
+        label=f"Consultation {token} : d'accord ?",
+        kind=Question.Kind.SINGLE,
+        options="Oui\nNon",
+    )
+    secret = Consultation.objects.create(
+        title="Élection au bureau",
+        opens_at=now - datetime.timedelta(days=10),
+        closes_at=now + datetime.timedelta(days=1),
+        results_secret=True,
+    )
+    secret.structures.set([structure_a])
+    question = Question.objects.create(
+        consultation=secret,
+        label="Candidature retenue",
+        kind=Question.Kind.SINGLE,
+        options="Camille\nDominique",
+    )
+    structure_a.director = director_a
+    structure_a.save()
+    vote_cast(consultation=secret, user=director_a, answers={str(question.pk): "Dominique"})
+    Consultation.objects.filter(pk=secret.pk).update(closes_at=now - datetime.timedelta(hours=1))
+    return {"other": other, "secret": secret}
