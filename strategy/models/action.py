@@ -141,9 +141,11 @@ class ActionPage(ActionRoutesMixin, RoutablePageMixin, NumberedPageMixin, BasePa
         ),
         MultiFieldPanel(
             [
-                FieldPanel("regional_orientation"),
-                FieldPanel("regional_axis"),
-                FieldPanel("regional_action"),
+                # A plain list of the regional plan's pages (strategy.models.alignment),
+                # not a page chooser that would browse the whole tree.
+                FieldPanel("regional_orientation", widget=forms.Select),
+                FieldPanel("regional_axis", widget=forms.Select),
+                FieldPanel("regional_action", widget=forms.Select),
             ],
             heading=_("Alignment on the regional plan"),
         ),
