@@ -239,3 +239,14 @@ def my_data(site, kind, client, user):
     return any(
         names_object(archive.read(name).decode("utf-8-sig"), kind) for name in archive.namelist()
     )
+
+
+def rollup(site, kind, client, user):
+    """The roll-up under the regional plan names each structure's plan by its title."""
+    return names_object(_text(client.get(f"{site.regional_plan.url}reseau/")), kind,
+                        PDF_TITLE_PREFIXES)  # fmt: skip
+
+
+def rollup_csv(site, kind, client, user):
+    return names_object(_text(client.get(f"{site.regional_plan.url}reseau/csv/")), kind,
+                        PDF_TITLE_PREFIXES)  # fmt: skip

@@ -1,5 +1,6 @@
 import csv
 import io
+from decimal import Decimal
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -172,3 +173,30 @@ def test_number_of_queries_does_not_grow_with_structures_and_actions(client, hom
     assert _count_queries(client, _url(regional)) == small
     csv_queries = _count_queries(client, _url(regional, "csv/"))
     assert csv_queries <= small
+
+
+def test_demo_shows_aligned_plans_in_the_rollup_and_is_idempotent(settings, client):
+    from io import StringIO
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    settings.DEMO_PASSWORD = "mot-de-passe-demo"
+    call_command("seed_demo", stdout=StringIO())
+    aligned = set(ActionPage.objects.filter(regional_axis__isnull=False).values_list("pk", "title"))
+    call_command("seed_demo", stdout=StringIO())
+    assert (
+        set(ActionPage.objects.filter(regional_axis__isnull=False).values_list("pk", "title"))
+        == aligned
+    )
+    assert len(aligned) >= 6
+    client.force_login(get_user_model().objects.get(username="editeur"))
+    response = client.get("/projet-associatif/reseau/")
+    rollup = response.context["rollup"]
+    rows = {row.structure.short_name: row for row in rollup.rows}
+    assert rows["ML Jura Nord"].rollup.count == 3 and rows["ML Jura Nord"].plan.status == "in_force"
+    assert rows["ML Beaune"].sections_filled < rows["ML Beaune"].sections_required
+    (jeunes,) = [i for i in rollup.network_indicators if i.unit == "jeunes"]
+    assert (jeunes.method, jeunes.value, jeunes.structures) == ("sum", 1180 + 2460 + 3320, 3)
+    (taux,) = [i for i in rollup.network_indicators if i.unit == "%"]
+    assert (taux.method, taux.value) == ("mean", Decimal("50.50"))
