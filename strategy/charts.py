@@ -79,3 +79,41 @@ def chart_description(indicator, values) -> str:
             "value": format_value(indicator.target, indicator.unit)
         }
     return text
+
+
+ROLLUP_WIDTH, ROLLUP_BAR_HEIGHT, ROLLUP_LABEL_WIDTH = 560, 22, 60
+
+
+def rollup_chart(totals) -> dict:
+    """Horizontal bars, one per regional axis (and one for actions aligned on no axis): how
+    many actions of the member structures serve it, with their mean progress written."""
+    top = max([cell.count for cell in totals] + [1])
+    plot_width = ROLLUP_WIDTH - ROLLUP_LABEL_WIDTH - 90
+    bars = []
+    for index, cell in enumerate(totals):
+        label = _("Axis %(number)s") % {"number": cell.axis.number} if cell.axis else _("No axis")
+        bars.append(
+            {
+                "y": index * (ROLLUP_BAR_HEIGHT + 8),
+                "width": round(cell.count / top * plot_width, 1),
+                "label": label,
+                "count": cell.count,
+                "progress": cell.progress,
+                "band": cell.band,
+                "text_x": round(ROLLUP_LABEL_WIDTH + cell.count / top * plot_width + 6, 1),
+            }
+        )
+    parts = "; ".join(
+        _("%(label)s: %(count)s action(s)") % {"label": bar["label"], "count": bar["count"]}
+        + (f" ({bar['progress']} %)" if bar["progress"] is not None else "")
+        for bar in bars
+    )
+    return {
+        "width": ROLLUP_WIDTH,
+        "height": max(len(bars), 1) * (ROLLUP_BAR_HEIGHT + 8),
+        "label_width": ROLLUP_LABEL_WIDTH,
+        "bar_height": ROLLUP_BAR_HEIGHT,
+        "bars": bars,
+        "description": _("Actions of the member structures by regional axis: %(parts)s.")
+        % {"parts": parts},
+    }

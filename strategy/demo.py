@@ -5,6 +5,7 @@ and 2025 and the 2024 yearly review; the common model (trame) and one member's o
 import datetime
 
 from django.db import transaction
+from django.utils.text import slugify
 
 from wagtail.models import Site
 
@@ -175,6 +176,8 @@ def build_demo(demo):
     if model is None:
         model = _build_model(home)
         _build_member_plan(model)
+    aligned = _build_aligned_plans(plan)
+    demo.log(f"projets des structures : {aligned} action(s) rattachée(s) au projet régional")
     _add_to_navigation(plan)
 
 
@@ -277,6 +280,106 @@ def _build_member_plan(model):
         action.thematic = Thematic.objects.filter(slug="relation-entreprises").first()
         action.status, action.progress = ActionPage.Status.IN_PROGRESS, 25
         _publish(action)
+
+
+# Member structures' plans aligned on the regional one, at different stages:
+# (short name, plan status, sections written, [(local action, regional action number,
+# status, progress, {indicator: (unit, 2025 value)})]). Regional actions are named by number.
+MEMBER_PLANS = [
+    ("ML Beaune", StrategyPlanPage.Status.DRAFT, ("history", "values"), [
+        ("Présenter nos outils d'accueil au réseau lors du séminaire régional", "1.1",
+         S.IN_PROGRESS, 40, {"Jeunes accompagnés dans l'année": ("jeunes", 1180)}),
+        ("Mettre en ligne nos fiches pratiques sur Trame", "2.2", S.NOT_STARTED, 0,
+         {"Fiches publiées": ("fiches", 3)}),
+    ]),
+    ("ML Jura Nord", StrategyPlanPage.Status.IN_FORCE, ("history", "values", "missions"), [
+        ("Accueillir un binôme de présidents nouvellement élus", "1.2", S.IN_PROGRESS, 50,
+         {"Jeunes accompagnés dans l'année": ("jeunes", 2460),
+          "Taux de sorties positives": ("%", 48)}),
+        ("Préparer chaque comité départemental pour l'emploi avec les partenaires", "4.2",
+         S.IN_PROGRESS, 60, {"Comités préparés": ("comités", 4)}),
+        ("Recenser chaque automne les besoins de formation de l'équipe", "3.1", S.DONE, 100,
+         {"Professionnels formés": ("personnes", 18)}),
+    ]),
+    ("ML Dijon", StrategyPlanPage.Status.IN_FORCE, ("history", "values", "missions"), [
+        ("Publier nos ressources d'accompagnement sur Trame", "2.2", S.IN_PROGRESS, 70,
+         {"Jeunes accompagnés dans l'année": ("jeunes", 3320),
+          "Taux de sorties positives": ("%", 53)}),
+    ]),
+]  # fmt: skip
+
+
+def _member_sections(kinds, structure):
+    texts = {
+        "history": _section("history", "Notre histoire", _paragraph(
+            f"{structure.name} accueille les jeunes de son territoire depuis plus de vingt ans, "
+            "avec des permanences dans les communes les plus éloignées.")),
+        "values": _section("values", "Nos valeurs", ("bullet_list", [
+            "Accueillir chaque jeune sans condition", "Travailler avec les acteurs du territoire"])),
+        "missions": _section("missions", "Nos missions", ("bullet_list", [
+            "Accompagner les jeunes vers l'emploi et la formation",
+            "Lever les freins : mobilité, logement, santé"])),
+    }  # fmt: skip
+    return [texts[kind] for kind in kinds]
+
+
+def _member_plan(network, structure, status, kinds):
+    """The structure's own plan under « Le réseau », created once."""
+    slug = f"projet-associatif-{slugify(structure.short_name)}"
+    existing = StrategyPlanPage.objects.filter(slug=slug).first()
+    if existing is not None:
+        return existing
+    plan = StrategyPlanPage(
+        title=f"Projet associatif 2025-2028 – {structure.name}", slug=slug, structure=structure,
+        status=status, period_start=2025, period_end=2028, live=False,
+        sections=_member_sections(kinds, structure),
+    )  # fmt: skip
+    network.add_child(instance=plan)
+    orientation = OrientationPage(title="Agir avec le réseau régional", slug="orientation-1")
+    plan.add_child(instance=orientation)
+    axis = AxisPage(title="Nos contributions au projet régional", slug="axe-1")
+    orientation.add_child(instance=axis)
+    for page in (orientation, axis, plan):
+        _publish(page)
+    return plan
+
+
+def _build_aligned_plans(regional):
+    """A few member structures' actions aligned on the regional plan, with indicators that
+    several structures declare alike (the roll-up sums or averages them). Idempotent: an
+    action already there (by its slug) is left as it is."""
+    network = ContentPage.objects.filter(slug="le-reseau").first()
+    if network is None:
+        return 0
+    regional_actions = {a.number: a for a in ActionPage.objects.descendant_of(regional)}
+    structures = {s.short_name: s for s in Structure.objects.all()}
+    count = 0
+    for short_name, status, kinds, actions in MEMBER_PLANS:
+        structure = structures.get(short_name)
+        if structure is None:
+            continue
+        plan = StrategyPlanPage.objects.filter(
+            structure=structure, is_model=False
+        ).first() or _member_plan(network, structure, status, kinds)
+        axis = AxisPage.objects.descendant_of(plan).first()
+        for index, (title, number, state, progress, indicators) in enumerate(actions, start=1):
+            count += 1
+            slug = f"action-alignee-{index}"
+            target = regional_actions.get(number)
+            if axis is None or ActionPage.objects.child_of(axis).filter(slug=slug).exists():
+                continue
+            regional_axis = target.get_parent().specific if target else None
+            action = ActionPage(
+                title=title, slug=slug, status=state, progress=progress,
+                regional_action=target, regional_axis=regional_axis,
+                regional_orientation=regional_axis.get_parent().specific if target else None,
+            )  # fmt: skip
+            axis.add_child(instance=action)
+            _publish(action)
+            for name, (unit, value) in indicators.items():
+                indicator = action.indicators.create(name=name, unit=unit)
+                IndicatorValue.objects.create(indicator=indicator, year=2025, value=value)
+    return count
 
 
 def _add_to_navigation(plan):

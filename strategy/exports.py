@@ -82,3 +82,52 @@ def overview_xlsx(overview) -> bytes:
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
+
+
+def rollup_csv_rows(rollup):
+    """The roll-up as one CSV: a row per structure (axes in columns), a blank line, the
+    network indicators with their method, a blank line, each structure's indicators."""
+    statuses = ActionPage.Status.choices
+    yield [
+        "Structure", "Départements", "Projet associatif", "Statut du projet", "Période",
+        "Sections obligatoires remplies", "Sections manquantes", "Actions",
+        *(f"Axe {axis.number} – {axis.title}" for axis in rollup.axes),
+        "Sans axe régional", *(f"Actions : {label}" for _value, label in statuses),
+        "Avancement moyen (%)", "Dernière mise à jour",
+    ]  # fmt: skip
+    for row in rollup.rows:
+        plan = row.plan
+        counts = {value: row.rollup.statuses[value] for value, _label in statuses}
+        yield [
+            row.structure.name,
+            row.structure.departments,
+            plan.title if plan else "",
+            str(plan.get_status_display()) if plan else "",
+            plan.period_label if plan else "",
+            f"{row.sections_filled}/{row.sections_required}" if plan else "",
+            ", ".join(str(s) for s in row.missing_sections),
+            row.rollup.count,
+            *(cell.count for cell in row.cells),
+            row.unaligned.count if row.unaligned else 0,
+            *(counts[value] for value, _label in statuses),
+            row.rollup.progress,
+            row.last_update.date().isoformat() if row.last_update else "",
+        ]
+    yield []
+    yield ["Indicateur du réseau", "Unité", "Année", "Valeur du réseau", "Méthode", "Structures"]
+    for item in rollup.network_indicators:
+        method = "Moyenne" if item.method == "mean" else "Somme"
+        yield [item.name, item.unit, item.year, item.value, method, item.structures]
+    yield []
+    yield ["Structure", "Action", "Indicateur", "Unité", "Dernière valeur", "Année", "Cible"]
+    for row in rollup.rows:
+        for line in row.indicators:
+            yield [
+                row.structure.name,
+                f"{line.action.number} {line.action.title}".strip(),
+                line.indicator.name,
+                line.indicator.unit,
+                line.latest.value if line.latest else None,
+                line.latest.year if line.latest else None,
+                line.indicator.target,
+            ]

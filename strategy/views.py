@@ -143,6 +143,58 @@ class PlanRoutesMixin:
         )
 
 
+def _rollup(plan, request):
+    """The roll-up of the member plans against this regional plan, or 404 / 403 in French."""
+    from django.http import Http404
+
+    from strategy.models.alignment import regional_plans
+    from strategy.rollup import may_view_rollup, network_rollup, rollup_filters
+
+    if not regional_plans().filter(pk=plan.pk).exists():
+        raise Http404(_("This plan is not the regional plan."))
+    if not may_view_rollup(request.user):
+        raise PermissionDenied(
+            _("The network roll-up is for regional editors and the directors of the structures.")
+        )
+    return network_rollup(plan=plan, user=request.user, filters=rollup_filters(request.GET))
+
+
+class RollupRoutesMixin:
+    """The regional roll-up, under the regional plan: « reseau/ », its CSV and its PDF."""
+
+    @path("reseau/", name="rollup")
+    def rollup(self, request):
+        from strategy.charts import rollup_chart
+
+        rollup = _rollup(self, request)
+        return self.render(
+            request,
+            template="strategy/network_rollup.html",
+            context_overrides={"rollup": rollup, "chart": rollup_chart(rollup.totals)},
+        )
+
+    @path("reseau/csv/", name="rollup_csv")
+    def rollup_csv(self, request):
+        from home.spreadsheets import csv_response
+        from strategy.exports import rollup_csv_rows
+
+        rollup = _rollup(self, request)
+        return csv_response(rollup_csv_rows(rollup), filename="projets-associatifs-reseau.csv")
+
+    @path("reseau/pdf/", name="rollup_pdf")
+    def rollup_pdf(self, request):
+        from home.pdf import pdf_response
+        from strategy.charts import rollup_chart
+
+        rollup = _rollup(self, request)
+        return pdf_response(
+            request,
+            "strategy/pdf/rollup.html",
+            {"page": self, "rollup": rollup, "chart": rollup_chart(rollup.totals)},
+            title=str(_("Projets associatifs of the network")),
+        )
+
+
 class ActionRoutesMixin:
     @path("pdf/", name="pdf")
     def pdf(self, request):

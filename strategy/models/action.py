@@ -13,7 +13,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.models import BasePage
-from strategy.models.numbering import NumberedPageForm, NumberedPageMixin
+from strategy.models.alignment import ActionPageForm
+from strategy.models.numbering import NumberedPageMixin
 from strategy.views import ActionRoutesMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -85,8 +86,36 @@ class ActionPage(ActionRoutesMixin, RoutablePageMixin, NumberedPageMixin, BasePa
     progress = models.PositiveSmallIntegerField(
         _("progress (%)"), default=0, validators=[MaxValueValidator(100)]
     )
+    # Alignment of a structure's action on the regional plan (strategy.alignment).
+    regional_orientation = models.ForeignKey(
+        "strategy.OrientationPage",
+        verbose_name=_("regional orientation served"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="aligned_actions",
+        help_text=_("The orientation of the regional plan this action serves."),
+    )
+    regional_axis = models.ForeignKey(
+        "strategy.AxisPage",
+        verbose_name=_("regional axis served"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="aligned_actions",
+        help_text=_("The axis of the regional plan this action serves."),
+    )
+    regional_action = models.ForeignKey(
+        "self",
+        verbose_name=_("regional action carried locally"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="local_actions",
+        help_text=_("Optional: the action of the regional plan that this action carries locally."),
+    )
 
-    base_form_class = NumberedPageForm
+    base_form_class = ActionPageForm
     content_panels = [
         FieldPanel("number"),
         *BasePage.content_panels,
@@ -109,6 +138,16 @@ class ActionPage(ActionRoutesMixin, RoutablePageMixin, NumberedPageMixin, BasePa
                 FieldRowPanel([FieldPanel("planned_start"), FieldPanel("planned_end")]),
             ],
             heading=_("Progress"),
+        ),
+        MultiFieldPanel(
+            [
+                # A plain list of the regional plan's pages (strategy.models.alignment),
+                # not a page chooser that would browse the whole tree.
+                FieldPanel("regional_orientation", widget=forms.Select),
+                FieldPanel("regional_axis", widget=forms.Select),
+                FieldPanel("regional_action", widget=forms.Select),
+            ],
+            heading=_("Alignment on the regional plan"),
         ),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("listing_image")]
@@ -154,12 +193,15 @@ class ActionPage(ActionRoutesMixin, RoutablePageMixin, NumberedPageMixin, BasePa
 
     def get_context(self, request, *args, **kwargs):
         from strategy.charts import indicator_chart
+        from strategy.models.alignment import local_carriers, visible_alignment
 
         context = super().get_context(request, *args, **kwargs)
         indicators = self.indicators.prefetch_related("values")
         context["indicators"] = [(i, indicator_chart(i)) for i in indicators]
         context["working_groups"] = self.working_groups.visible_to(request.user).order_by("title")
         context["resources"] = self.resources.visible_to(request.user).order_by("title")
+        context["alignment"] = visible_alignment(self, request.user)
+        context["carriers"] = local_carriers(self, request.user)
         return context
 
 

@@ -12,7 +12,7 @@ from wagtail.search import index
 from home.models import BasePage
 from strategy.blocks import REQUIRED_SECTION_KINDS, SECTION_KINDS, PlanSectionsBlock
 from strategy.models.numbering import NumberedPageForm, NumberedPageMixin
-from strategy.views import PlanRoutesMixin
+from strategy.views import PlanRoutesMixin, RollupRoutesMixin
 
 
 class PlanPageForm(WagtailAdminPageForm):
@@ -49,7 +49,7 @@ def plan_publication_problems(section_kinds, *, has_orientation: bool) -> list[s
     return problems
 
 
-class StrategyPlanPage(PlanRoutesMixin, RoutablePageMixin, BasePage):
+class StrategyPlanPage(PlanRoutesMixin, RollupRoutesMixin, RoutablePageMixin, BasePage):
     """A projet associatif: its sections, then orientations → axes → actions below it."""
 
     class Status(models.TextChoices):

@@ -67,6 +67,8 @@ SURFACES = {
     "my_data": "Mes données (JSON et CSV)",
     "consultation_results_page": "Page des résultats d'une consultation",
     "consultation_results_csv": "Export CSV des résultats d'une consultation",
+    "rollup": "Synthèse du réseau (projets des structures)",
+    "rollup_csv": "Synthèse du réseau, export CSV",
 }
 
 NOBODY = ()
@@ -102,6 +104,11 @@ _API_SURFACES = ["api", "api_search", "api_token"]
 OWNER = ("professional_a",)
 DOCUMENT_UPLOADER = ("lead_x",)
 
+# The roll-up of the structures' plans (under the regional plan) is for editors and the
+# directors of structures (no role here is a director: tests/strategy/test_rollup.py); it
+# names a structure's plan only to those who may view that plan.
+_ROLLUP = ["rollup", "rollup_csv"]
+
 EXPECTED: dict[str, dict[str, tuple | None]] = {
     "public_page": {
         **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, LOGGED_IN),
@@ -121,6 +128,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "report_site_history": STAFF,  # a lead's history covers their group's pages
         "dashboard_panels": LEADS_AND_STAFF,  # their own edits and locks
         "dashboard_counts": STAFF,  # a lead's count covers their group's pages
+        **dict.fromkeys(_ROLLUP, STAFF),
     },
     "private_page": {
         **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, GROUP_X),
@@ -142,6 +150,8 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         # Owned by professional A, but in a group they are not in: never listed.
         "my_data": NOBODY,
         **_NOT_FOR_PAGES,
+        # Editors and administrators may view group X's pages.
+        **dict.fromkeys(_ROLLUP, STAFF),
     },
     "draft": {
         **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, NOBODY),
@@ -157,6 +167,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         **_NOT_FOR_PAGES,
         # Like the choosers, reports and the dashboard name a draft only to its editors.
         **dict.fromkeys([*_PAGES_ONLY, "report_site_history", "dashboard_counts"], STAFF),
+        **dict.fromkeys(_ROLLUP, NOBODY),  # a structure's plan never published
     },
     "unpublished_page": {
         **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, NOBODY),
@@ -169,6 +180,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "my_data": NOBODY,  # nobody answers for these pages
         **_NOT_FOR_PAGES,
         **dict.fromkeys([*_PAGES_ONLY, "report_site_history", "dashboard_counts"], STAFF),
+        **dict.fromkeys(_ROLLUP, NOBODY),
     },
     # The token is only in the first revision's titles: no surface but the preview of that
     # revision may show it.

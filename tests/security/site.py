@@ -80,6 +80,7 @@ class MatrixSite:
     rendition: object
     event_index: object
     plans: dict  # page kind -> {"plan", "action"}: a plan and one of its actions
+    regional_plan: object = None  # the plan whose roll-up lists the plans above
     plan_import: object = None  # a plan file uploaded by the editor, before confirmation
     new_plan_import: object = None  # the same, uploaded as a new plan under the home page
     consultations: dict = dataclasses.field(default_factory=dict)  # "other", "secret"
@@ -121,10 +122,15 @@ def _page_trio(parent, kind, thematic, **kwargs):
 
 def _plan_pair(home_page, kind, **kwargs):
     """A plan and an action below it (orientation and axis between), titled with the kind's
-    token, for the PDF surface."""
+    token, for the PDF surface; the plan of a member structure, for the roll-up."""
     token, slug = TOKENS[kind], kind.replace("_", "-")
+    structure = StructureFactory(name=f"Mission Locale de la matrice ({slug})")
     plan = StrategyPlanPageFactory(
-        parent=home_page, title=f"Projet {token}", slug=f"projet-{slug}", **kwargs
+        parent=home_page,
+        title=f"Projet {token}",
+        slug=f"projet-{slug}",
+        structure=structure,
+        **kwargs,
     )
     orientation = OrientationPageFactory(parent=plan, title="Orientation", **kwargs)
     axis = AxisPageFactory(parent=orientation, title="Axe", **kwargs)
@@ -256,6 +262,9 @@ def build_matrix_site(home_page) -> MatrixSite:
         rendition=image.get_rendition("fill-20x20"),
         event_index=event_index,
         plans=plans,
+        regional_plan=StrategyPlanPageFactory(
+            parent=home_page, title="Projet régional de la matrice", slug="projet-regional"
+        ),
         plan_import=plan_import,
         new_plan_import=_new_plan_import(home_page, users["editor"]),
         consultations=consultations,

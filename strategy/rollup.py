@@ -1,0 +1,326 @@
+"""The regional roll-up: every member structure's plan against the regional plan, in a fixed
+number of queries whatever the number of structures, actions and indicators.
+
+Who may read it: regional editors, administrators and the directors of member structures.
+Each plan, action and indicator shown is one the reader may view (home.visibility)."""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django import forms
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from groups.models import Structure, Thematic
+from groups.selectors import user_is_editor
+from home.params import clean_parameters
+from strategy.blocks import REQUIRED_SECTION_KINDS, SECTION_KINDS
+from strategy.models import ActionPage, AxisPage, Indicator, IndicatorValue, StrategyPlanPage
+from strategy.models.alignment import member_plans_q, under_any_q
+from strategy.selectors import Rollup
+
+# The status a structure's plan is shown with when several of its plans are visible.
+PLAN_PREFERENCE = [
+    StrategyPlanPage.Status.IN_FORCE,
+    StrategyPlanPage.Status.VOTED,
+    StrategyPlanPage.Status.DRAFT,
+    StrategyPlanPage.Status.CLOSED,
+]
+# Indicators whose unit is a rate are averaged across the network; any other is summed.
+RATE_UNITS = ("%", "pourcent", "taux")
+
+
+def may_view_rollup(user) -> bool:
+    """Regional editors, administrators and the directors of a member structure."""
+    if not user.is_authenticated:
+        return False
+    if user_is_editor(user):
+        return True
+    return Structure.objects.filter(director=user, is_active=True).exists()
+
+
+def _departments(structure) -> list[str]:
+    return [d.strip() for d in structure.departments.replace(";", ",").split(",") if d.strip()]
+
+
+class RollupFilterForm(forms.Form):
+    departement = forms.CharField(label=_("Department"), required=False, max_length=10)
+    thematique = forms.SlugField(label=_("Thematic"), required=False, max_length=100)
+
+
+def rollup_filters(params) -> dict[str, str]:
+    """The roll-up's filters from a query string; a French 400 for a malformed value."""
+    cleaned = clean_parameters(RollupFilterForm(params))
+    return {name: (value or "").strip() for name, value in cleaned.items()}
+
+
+@dataclass
+class AxisCell:
+    axis: AxisPage | None
+    count: int
+    progress: int | None
+
+    @property
+    def band(self) -> str:
+        """A colour band for the cell; the count and the percentage are written too."""
+        if not self.count or self.progress is None:
+            return "none"
+        if self.progress >= 67:
+            return "high"
+        if self.progress >= 34:
+            return "mid"
+        return "low"
+
+
+@dataclass
+class IndicatorLine:
+    action: ActionPage
+    indicator: Indicator
+    latest: IndicatorValue | None
+
+
+@dataclass
+class StructureRow:
+    structure: Structure
+    plan: StrategyPlanPage | None = None
+    sections_filled: int = 0
+    sections_required: int = 0
+    missing_sections: list = field(default_factory=list)
+    actions: list = field(default_factory=list)
+    rollup: Rollup = field(default_factory=Rollup)
+    cells: list = field(default_factory=list)
+    unaligned: AxisCell | None = None
+    indicators: list = field(default_factory=list)
+    last_update: object = None
+
+
+@dataclass
+class NetworkIndicator:
+    name: str
+    unit: str
+    method: str  # "sum" or "mean"
+    year: int
+    value: Decimal
+    structures: int
+
+    @property
+    def method_label(self):
+        if self.method == "mean":
+            return _("Average of the structures' values")
+        return _("Sum of the structures' values")
+
+
+@dataclass
+class NetworkRollup:
+    plan: StrategyPlanPage
+    axes: list
+    rows: list
+    totals: list  # AxisCell per axis, then the unaligned cell
+    network_indicators: list
+    filters: dict
+    department_choices: list
+    thematic_choices: list
+    required_kinds: list
+
+    @property
+    def is_filtered(self) -> bool:
+        return any(self.filters.values())
+
+
+def required_section_kinds(model) -> list[str]:
+    """The sections a plan must have under the current common model: the trame's required
+    kinds, in the model's order when the model has them."""
+    kinds = [block.block_type for block in model.sections] if model else []
+    ordered = [kind for kind in kinds if kind in REQUIRED_SECTION_KINDS]
+    return list(dict.fromkeys(ordered + list(REQUIRED_SECTION_KINDS)))
+
+
+def _filled_kinds(plan) -> set[str]:
+    return {block.block_type for block in plan.sections if block.value["content"]}
+
+
+def _pick_plan(plans):
+    def rank(plan):
+        return (PLAN_PREFERENCE.index(plan.status), -(plan.period_start or 0), plan.path)
+
+    return min(plans, key=rank) if plans else None
+
+
+def _parent_path(page):
+    return page.path[: -page.steplen]
+
+
+def _owner(page, plans_by_path):
+    """The plan among `plans_by_path` that `page` is under, or None."""
+    for end in range(page.steplen, len(page.path), page.steplen):
+        plan = plans_by_path.get(page.path[:end])
+        if plan is not None:
+            return plan
+    return None
+
+
+def _latest(indicator):
+    values = list(indicator.values.all())
+    return max(values, key=lambda v: v.year) if values else None
+
+
+def _cell(axis, actions) -> AxisCell:
+    rollup = Rollup.of(actions)
+    return AxisCell(axis, rollup.count, rollup.progress)
+
+
+def network_rollup(*, plan, user, filters=None) -> NetworkRollup:
+    """The roll-up of the member structures' plans against the regional `plan`."""
+    filters = {"departement": "", "thematique": ""} | (filters or {})
+    axes = list(AxisPage.objects.descendant_of(plan).visible_to(user).order_by("path"))
+    model = (
+        StrategyPlanPage.objects.visible_to(user)
+        .filter(is_model=True)
+        .order_by("-first_published_at")
+        .first()
+    )
+    required = required_section_kinds(model)
+
+    all_structures = list(
+        Structure.objects.filter(is_active=True, kind=Structure.Kind.MISSION_LOCALE).order_by(
+            "name"
+        )
+    )
+    department_choices = sorted(
+        {d for s in all_structures for d in _departments(s)}, key=lambda d: (len(d), d)
+    )
+    structures = [
+        s
+        for s in all_structures
+        if not filters["departement"] or filters["departement"] in _departments(s)
+    ]
+    thematics = list(Thematic.objects.order_by("name"))
+    wanted = filters["thematique"]
+
+    plans_by_structure = defaultdict(list)
+    for member_plan in (
+        StrategyPlanPage.objects.visible_to(user)
+        .filter(member_plans_q(), structure__in=[s.pk for s in structures])
+        .order_by("path")
+    ):
+        plans_by_structure[member_plan.structure_id].append(member_plan)
+    chosen = {pk: _pick_plan(plans) for pk, plans in plans_by_structure.items()}
+
+    actions_by_plan = defaultdict(list)
+    condition = under_any_q(p.path for p in chosen.values())
+    actions = []
+    if condition is not None:
+        actions = list(
+            ActionPage.objects.visible_to(user)
+            .filter(condition)
+            .select_related("thematic")
+            .prefetch_related(
+                Prefetch(
+                    "indicators",
+                    queryset=Indicator.objects.order_by("pk").prefetch_related("values"),
+                )
+            )
+            .order_by("path")
+        )
+    plan_by_path = {p.path: p for p in chosen.values()}
+    for action in actions:
+        owner = _owner(action, plan_by_path)
+        slug = action.thematic.slug if action.thematic else None
+        if owner is not None and (not wanted or slug == wanted):
+            actions_by_plan[owner.pk].append(action)
+
+    axis_ids = {axis.pk for axis in axes}
+    rows = []
+    for structure in structures:
+        row = StructureRow(structure=structure, sections_required=len(required))
+        row.plan = member_plan = chosen.get(structure.pk)
+        if member_plan is not None:
+            filled = _filled_kinds(member_plan)
+            row.sections_filled = sum(1 for kind in required if kind in filled)
+            row.missing_sections = [SECTION_KINDS[k] for k in required if k not in filled]
+            row.actions = actions_by_plan[member_plan.pk]
+            row.rollup = Rollup.of(row.actions)
+            by_axis = defaultdict(list)
+            for action in row.actions:
+                key = action.regional_axis_id if action.regional_axis_id in axis_ids else None
+                by_axis[key].append(action)
+            row.cells = [_cell(axis, by_axis[axis.pk]) for axis in axes]
+            row.unaligned = _cell(None, by_axis[None])
+            row.indicators = [
+                IndicatorLine(action, indicator, _latest(indicator))
+                for action in row.actions
+                for indicator in action.indicators.all()
+            ]
+            dates = [p.last_published_at for p in [member_plan, *row.actions]]
+            row.last_update = max((d for d in dates if d), default=None)
+        else:
+            row.cells = [AxisCell(axis, 0, None) for axis in axes]
+            row.unaligned = AxisCell(None, 0, None)
+        rows.append(row)
+
+    every_action = [a for row in rows for a in row.actions]
+    totals = [
+        _cell(axis, [a for a in every_action if a.regional_axis_id == axis.pk]) for axis in axes
+    ]
+    totals.append(_cell(None, [a for a in every_action if a.regional_axis_id not in axis_ids]))
+    return NetworkRollup(
+        plan=plan,
+        axes=axes,
+        rows=rows,
+        totals=totals,
+        network_indicators=network_indicators(rows),
+        filters=filters,
+        department_choices=department_choices,
+        thematic_choices=[(t.slug, t.name) for t in thematics],
+        required_kinds=[SECTION_KINDS[k] for k in required],
+    )
+
+
+def _definition(indicator) -> tuple[str, str]:
+    return (" ".join(indicator.name.split()).casefold(), indicator.unit.strip().casefold())
+
+
+def network_indicators(rows) -> list[NetworkIndicator]:
+    """Indicators declared with the same definition (name and unit) by at least two
+    structures: for the latest year any of them has a value, the sum of their values, or
+    their average for a rate (a unit in %)."""
+    groups = defaultdict(list)
+    for row in rows:
+        for line in row.indicators:
+            groups[_definition(line.indicator)].append((row.structure.pk, line))
+    result = []
+    for (_name, unit_key), lines in groups.items():
+        if len({pk for pk, _line in lines}) < 2:
+            continue
+        first = lines[0][1].indicator
+        values = [line.latest for _pk, line in lines if line.latest is not None]
+        if not values:
+            continue
+        year = max(v.year for v in values)
+        current = [v.value for v in values if v.year == year]
+        method = "mean" if any(word in unit_key for word in RATE_UNITS) else "sum"
+        total = sum(current, Decimal(0))
+        value = total / len(current) if method == "mean" else total
+        result.append(
+            NetworkIndicator(
+                name=first.name,
+                unit=first.unit,
+                method=method,
+                year=year,
+                value=value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
+                structures=len(
+                    {pk for pk, line in lines if line.latest and line.latest.year == year}
+                ),
+            )
+        )
+    return sorted(result, key=lambda item: item.name.casefold())
+
+
+def status_labels():
+    return list(ActionPage.Status.choices)
+
+
+def status_counts(row) -> list[int]:
+    counts = Counter(a.status for a in row.actions)
+    return [counts[value] for value, _label in ActionPage.Status.choices]
