@@ -263,6 +263,8 @@ def consultation_results_csv(site, kind, client, user):
         return True
     lines = _text(client.get(_consultation_url(site, "results_csv", "secret"))).splitlines()
     return any(line.lstrip("\ufeff").startswith("Mission Locale A;") for line in lines)
+
+
 def rollup(site, kind, client, user):
     """The roll-up under the regional plan names each structure's plan by its title."""
     return names_object(_text(client.get(f"{site.regional_plan.url}reseau/")), kind,
