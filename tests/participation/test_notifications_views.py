@@ -191,7 +191,7 @@ def test_preferences_per_kind(client, reader):
     assert page.status_code == 200
     assert "Quelqu’un m’a mentionné" in page.text or "mentionn" in page.text
 
-    data = {kind: Channel.IN_APP for kind in NotificationKind.values}
+    data = dict.fromkeys(NotificationKind.values, Channel.IN_APP)
     data[NotificationKind.FOLLOWED_CONTENT] = Channel.EMAIL
     client.post(PREFERENCES, data)
     client.post(PREFERENCES, data)  # a double submission changes nothing
@@ -204,7 +204,7 @@ def test_preferences_per_kind(client, reader):
 @pytest.mark.django_db
 def test_preferences_refuse_an_unknown_channel_in_french(client, reader):
     client.force_login(reader)
-    data = {kind: Channel.IN_APP for kind in NotificationKind.values}
+    data = dict.fromkeys(NotificationKind.values, Channel.IN_APP)
     data[NotificationKind.MENTION] = "pigeon"
 
     response = client.post(PREFERENCES, data)
