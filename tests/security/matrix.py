@@ -27,6 +27,7 @@ KINDS = {
     "email_domain": "Domaine de courriel → structure (SSO)",
     "plan_import": "Fichier de projet associatif déposé, non confirmé",
     "new_plan_import": "Fichier déposé comme nouveau projet associatif, non confirmé",
+    "notification": "Notification d'une autre personne (professionnel A)",
 }
 
 SURFACES = {
@@ -62,6 +63,8 @@ SURFACES = {
     "api_token": "API, pages et recherche (jeton)",
     "site_map": "Plan du site",
     "my_data": "Mes données (JSON et CSV)",
+    "notifications": "Mes notifications (la page)",
+    "notification_read": "Ouvrir ou marquer comme lue une notification",
 }
 
 NOBODY = ()
@@ -108,6 +111,9 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "preview": STAFF,
         "my_data": OWNER,
         **_NOT_FOR_PAGES,
+        # Everybody was notified of each page: the list names it to those who may view it.
+        "notifications": LOGGED_IN,
+        "notification_read": NA,
         # Every lead may link to a published page, and see its type's latest edit.
         "report_page_types": LEADS_AND_STAFF,
         "report_locked": STAFF,
@@ -137,6 +143,8 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         # Owned by professional A, but in a group they are not in: never listed.
         "my_data": NOBODY,
         **_NOT_FOR_PAGES,
+        "notifications": GROUP_X,
+        "notification_read": NA,
     },
     "draft": {
         **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, NOBODY),
@@ -150,6 +158,8 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "preview": STAFF,
         "my_data": OWNER,  # their own draft
         **_NOT_FOR_PAGES,
+        "notifications": NOBODY,
+        "notification_read": NA,
         # Like the choosers, reports and the dashboard name a draft only to its editors.
         **dict.fromkeys([*_PAGES_ONLY, "report_site_history", "dashboard_counts"], STAFF),
     },
@@ -163,6 +173,9 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "preview": STAFF,
         "my_data": NOBODY,  # nobody answers for these pages
         **_NOT_FOR_PAGES,
+        # Notified when it was published, now withdrawn: its title is shown to nobody.
+        "notifications": NOBODY,
+        "notification_read": NA,
         **dict.fromkeys([*_PAGES_ONLY, "report_site_history", "dashboard_counts"], STAFF),
     },
     # The token is only in the first revision's titles: no surface but the preview of that
@@ -174,6 +187,9 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "report_site_history": STAFF,
         "dashboard_counts": NA,  # a count names no title
         **_NOT_FOR_PAGES,
+        # A notification keeps the title it was written with: not probed for old titles.
+        "notifications": NA,
+        "notification_read": NA,
     },
     "restricted_document": {
         **dict.fromkeys(SURFACES, NA),
@@ -203,6 +219,9 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
     "email_domain": {**dict.fromkeys(SURFACES, NA), "admin_explorer": STAFF},
     "plan_import": dict.fromkeys(SURFACES, NA) | {"import_steps": UPLOADER},
     "new_plan_import": dict.fromkeys(SURFACES, NA) | {"import_steps": UPLOADER},
+    # Only its recipient lists, opens or marks it: nobody else, staff included.
+    "notification": dict.fromkeys(SURFACES, NA)
+    | {"notifications": OWNER, "notification_read": OWNER},
 }
 
 

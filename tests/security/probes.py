@@ -239,3 +239,22 @@ def my_data(site, kind, client, user):
     return any(
         names_object(archive.read(name).decode("utf-8-sig"), kind) for name in archive.namelist()
     )
+
+
+def notifications(site, kind, client, user):
+    return _shows(client, "/notifications/", kind)
+
+
+def notification_read(site, kind, client, user):
+    """Whether opening the notification's link, or marking it read, marks it read."""
+    from participation.models import Notification
+
+    unread = Notification.objects.filter(pk=site.notification.pk)
+    marked = False
+    for method, url in (("get", f"/notifications/{site.notification.pk}/"),
+                        ("post", f"/notifications/{site.notification.pk}/lu/")):  # fmt: skip
+        unread.update(read_at=None)
+        getattr(client, method)(url)
+        marked |= unread.filter(read_at__isnull=False).exists()
+    unread.update(read_at=None)
+    return marked
