@@ -21,7 +21,7 @@ def publish(parent, page, *, author):
     page.owner = author
     page.live = False
     parent.add_child(instance=page)
-    page.save_revision(user=author).publish(user=author)
+    page.save_revision(user=author).publish()
     return page
 
 
@@ -57,9 +57,9 @@ def test_a_republish_tells_nobody_again(open_group):
     assert follower.notifications.count() == 1
 
     page.title = "Covoiturage solidaire (mise à jour)"
-    page.save_revision(user=author).publish(user=author)
+    page.save_revision(user=author).publish()
     page.unpublish()
-    page.save_revision(user=author).publish(user=author)
+    page.save_revision(user=author).publish()
 
     assert follower.notifications.count() == 1
 
@@ -85,7 +85,7 @@ def test_news_with_a_thematic_tells_its_followers(home_page, mobility):
     news.live = False
     news_index.add_child(instance=news)
     news.thematics.set([mobility])
-    news.save_revision(user=news.owner).publish(user=news.owner)
+    news.save_revision(user=news.owner).publish()
 
     assert notified() == {"suiveuse"}
 
@@ -104,7 +104,7 @@ def test_news_addressed_to_a_job_role_tells_that_role_across_structures(home_pag
     news.live = False
     news_index.add_child(instance=news)
     news.job_roles.set([adviser])
-    news.save_revision(user=editor).publish(user=editor)
+    news.save_revision(user=editor).publish()
 
     assert notified(NotificationKind.NEWS) == {"conseillere-dijon", "conseiller-nevers"}
     assert in_dijon.user.notifications.get().message == (
@@ -112,7 +112,7 @@ def test_news_addressed_to_a_job_role_tells_that_role_across_structures(home_pag
     )
     assert in_nevers.user.notifications.count() == 1
 
-    news.save_revision(user=editor).publish(user=editor)  # an edit: nobody again
+    news.save_revision(user=editor).publish()  # an edit: nobody again
     assert Notification.objects.filter(kind=NotificationKind.NEWS).count() == 2
 
 
@@ -134,7 +134,7 @@ def test_targeted_news_in_a_private_group_tells_only_those_who_may_view(private_
     news.live = False
     private_group.add_child(instance=news)
     news.job_roles.set([adviser])
-    news.save_revision(user=news.owner).publish(user=news.owner)
+    news.save_revision(user=news.owner).publish()
 
     assert notified(NotificationKind.NEWS) == {"membre"}
     assert Group.objects.exists()
