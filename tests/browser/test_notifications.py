@@ -21,7 +21,8 @@ def test_the_bell_the_list_and_marking_all_read(page, demo_site, assert_accessib
     bell.click()
     page.wait_for_url(f"{demo_site.url}/notifications/")
     assert page.get_by_role("heading", level=1, name="Mes notifications").is_visible()
-    assert page.get_by_text("Une actualité pour vous : Conseillers").count() == 1
+    news = page.get_by_role("link", name=re.compile("^Une actualité pour vous : Conseillers"))
+    assert news.count() == 1
     assert page.locator(".notification--unread").count() == count
     assert_accessible(page, "Mes notifications")
 

@@ -130,3 +130,18 @@ def test_the_demo_gives_roles_and_tells_the_advisers_once(
         JobRole.objects.count(),
     )
     assert news.live
+
+
+def test_editors_address_a_news_item_to_a_job_role_in_the_admin(client, home_page):
+    from tests.factories import NewsIndexPageFactory, NewsPageFactory
+
+    editor = make_person("editrice")
+    editor.groups.add(editors_group_sync())
+    news = NewsPageFactory(parent=NewsIndexPageFactory(parent=home_page))
+    client.force_login(editor)
+
+    response = client.get(f"/admin/pages/{news.pk}/edit/")
+
+    assert response.status_code == 200
+    assert "Destinataires" in response.text
+    assert "Conseiller·ère" in response.text
