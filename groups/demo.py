@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from groups.models import Profile, Structure, Thematic
+from groups.models import JobRole, Profile, Structure, Thematic
 from home.roles import EDITORS_GROUP_NAME
 
 ARML = ("ARML Bourgogne-Franche-Comté", "ARML BFC", "21, 25, 39, 58, 70, 71, 89, 90", "Dijon")
@@ -75,6 +75,7 @@ def build_demo(demo):
     demo.log(f"{len(THEMATICS)} thématiques")
     _build_users(demo, structures)
     build_working_groups_demo(demo)
+    _assign_job_roles(demo)
 
 
 # Demo news and events (home/demo.py) and the thematic each belongs to, by slug.
@@ -424,3 +425,43 @@ def _add_navigation(home, pages):
             *(("link", {"page": page, "label": ""}) for page in missing),
         ]
         identity.save()
+
+
+# --- Job roles (issue 15): each demo person's job across the network -------------------------
+
+# Roles the demo adds to those of the migration (slug, name, order).
+DEMO_JOB_ROLES = [
+    ("charge-projet", "Chargé·e de projet", 5),
+    ("psychologue", "Psychologue", 6),
+    ("fonctions-support", "Fonctions support (administration, communication)", 7),
+]
+# The role of each job title of the demo.
+JOB_ROLE_OF_TITLE = {
+    "Conseillère en insertion": "conseiller",
+    "Conseiller en insertion": "conseiller",
+    "Coordonnatrice CEJ": "conseiller",
+    "Chargé de relation entreprises": "relations-entreprises",
+    "Référent formation": "referent-thematique",
+    "Directrice": "direction",
+    "Chargé de projet": "charge-projet",
+    "Chargée de projet emploi": "charge-projet",
+    "Psychologue": "psychologue",
+    "Assistante administrative": "fonctions-support",
+    "Chargé de communication": "fonctions-support",
+    "Administratrice du système": "fonctions-support",
+}
+
+
+def _assign_job_roles(demo):
+    """Give each demo person the role of their job title; a role set by hand stays."""
+    for slug, name, order in DEMO_JOB_ROLES:
+        JobRole.objects.get_or_create(slug=slug, defaults={"name": name, "sort_order": order})
+    roles = {role.slug: role for role in JobRole.objects.all()}
+    assigned = 0
+    for profile in Profile.objects.filter(job_role=None, user__email__endswith="@trame.example"):
+        slug = JOB_ROLE_OF_TITLE.get(profile.job_title)
+        if slug in roles:
+            profile.job_role = roles[slug]
+            profile.save(update_fields=["job_role"])
+            assigned += 1
+    demo.log(f"{assigned} fonctions attribuées ({len(roles)} fonctions dans le réseau)")

@@ -4,6 +4,8 @@ The digest lists only what its reader may view: it is built with the same feed a
 which starts from `home.visibility`."""
 
 import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -23,6 +25,26 @@ PERIODS = {
     Profile.DigestFrequency.DAILY: datetime.timedelta(days=1),
     Profile.DigestFrequency.WEEKLY: datetime.timedelta(days=7),
 }
+
+
+@dataclass
+class DigestSection:
+    """A part of the digest that another app adds (participation: the reader's pending
+    notifications). `items` are dicts with a title, an absolute url and a summary."""
+
+    title: str
+    items: list[dict] = field(default_factory=list)
+
+
+# Providers `provider(user, now) -> DigestSection | None`, registered by the apps above this
+# one in their AppConfig.ready (groups never imports them). A provider that hands items
+# to a digest marks them as sent itself, so that no item is ever in two digests.
+DIGEST_SECTIONS: list[Callable] = []
+
+
+def digest_section_register(provider: Callable) -> None:
+    if provider not in DIGEST_SECTIONS:
+        DIGEST_SECTIONS.append(provider)
 
 
 def follow_set(
@@ -66,9 +88,10 @@ def _absolute(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def digest_message(*, user, items) -> EmailMultiAlternatives:
+def digest_message(*, user, items, sections=()) -> EmailMultiAlternatives:
     context = {
         "user": user,
+        "sections": sections,
         "items": [
             {"title": page.title, "url": _absolute(page.url), "summary": page.summary}
             for page in items
@@ -102,8 +125,13 @@ def digests_send(*, frequency: str, now=None) -> int:
             continue
         since = max(profile.digest_sent_at or now - period, now - period)
         items = feed_for(profile.user, since=since, limit=20)
-        if items:
-            digest_message(user=profile.user, items=items).send()
+        sections = [
+            section
+            for provider in DIGEST_SECTIONS
+            if (section := provider(profile.user, now)) is not None and section.items
+        ]
+        if items or sections:
+            digest_message(user=profile.user, items=items, sections=sections).send()
             sent += 1
         profile.digest_sent_at = now
         profile.save(update_fields=["digest_sent_at"])

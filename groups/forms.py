@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from groups.models import Profile, Structure, Thematic
+from groups.models import JobRole, Profile, Structure, Thematic
 from home.params import ModelIdsChoiceField
 from home.uploads import UploadRules, photo_reencode, size_text
 from home.uploads.forms import CheckedFileField
@@ -24,7 +24,14 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ["job_title", "phone", "bio", "referent_thematics", "digest_frequency"]
+        fields = [
+            "job_title",
+            "job_role",
+            "phone",
+            "bio",
+            "referent_thematics",
+            "digest_frequency",
+        ]
         field_classes = {"referent_thematics": ModelIdsChoiceField}
         widgets = {
             "referent_thematics": forms.CheckboxSelectMultiple,
@@ -40,7 +47,14 @@ class ProfileForm(forms.ModelForm):
         self.fields["photo"].help_text = gettext(
             "JPEG, PNG, WebP or GIF, %(size)s at most. It is resized to 400 pixels."
         ) % {"size": size_text(settings.TRAME_AVATAR_MAX_UPLOAD_SIZE)}
-        self.order_fields(["first_name", "last_name", "job_title", "phone", "bio", "photo"])
+        self.fields["job_role"].help_text = gettext(
+            "The job you do, whatever its title in your structure: news, notices and "
+            "consultations can be addressed to a job across the network."
+        )
+        self.fields["job_role"].empty_label = gettext("Not stated")
+        self.order_fields(
+            ["first_name", "last_name", "job_title", "job_role", "phone", "bio", "photo"]
+        )
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
@@ -74,6 +88,9 @@ class PeopleFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or job"), required=False, max_length=100)
     structure = forms.ModelChoiceField(
         label=_("Structure"), queryset=Structure.objects.filter(is_active=True), required=False
+    )
+    job_role = forms.ModelChoiceField(
+        label=_("Job role"), queryset=JobRole.objects.all(), required=False
     )
     thematic = forms.ModelChoiceField(
         label=_("Referent for"), queryset=Thematic.objects.all(), required=False

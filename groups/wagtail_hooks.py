@@ -3,10 +3,11 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
-from groups.models import Structure, Thematic, ThematicHubPage
+from groups.models import JobRole, Profile, Structure, Thematic, ThematicHubPage
 
 
 class StructureViewSet(SnippetViewSet):
@@ -50,3 +51,45 @@ class ThematicViewSet(SnippetViewSet):
 
 
 register_snippet(ThematicViewSet)
+
+
+class JobRoleViewSet(SnippetViewSet):
+    model = JobRole
+    icon = "user"
+    menu_label = _("Job roles")
+    menu_order = 215
+    add_to_admin_menu = True
+    list_display = ["name", "sort_order"]
+    search_backend_name = None
+    search_fields = ["name"]
+
+
+register_snippet(JobRoleViewSet)
+
+
+class ProfileViewSet(SnippetViewSet):
+    """Editors keep the directory right: each person's structure, job and job role.
+    Profiles come with accounts: none is added or deleted here."""
+
+    model = Profile
+    icon = "user"
+    menu_label = _("Profiles")
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = ["__str__", "structure", "job_title", "job_role"]
+    list_filter = ["structure", "job_role"]
+    search_backend_name = None
+    search_fields = ["user__first_name", "user__last_name", "user__username", "job_title"]
+    panels = [
+        FieldPanel("structure"),
+        FieldPanel("job_title"),
+        FieldPanel("job_role"),
+        FieldPanel("referent_thematics"),
+    ]
+    inspect_view_enabled = False
+
+    def get_queryset(self, request):
+        return Profile.objects.select_related("user", "structure", "job_role")
+
+
+register_snippet(ProfileViewSet)

@@ -21,6 +21,12 @@ EDITOR_MODEL_PERMISSIONS = {
         "add_thematic",
         "change_thematic",
         "delete_thematic",
+        # The directory: each person's structure, job and job role; the list of job roles.
+        "view_profile",
+        "change_profile",
+        "add_jobrole",
+        "change_jobrole",
+        "delete_jobrole",
     ],  # fmt: skip
     "strategy": ["add_indicator", "change_indicator", "delete_indicator"],
     # The library's editable list of resource types, and its visibility report.

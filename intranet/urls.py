@@ -64,6 +64,7 @@ urlpatterns = [
     path("reseau/", include("groups.urls")),
     path("labellisation/", include("labelling.urls")),
     path("consultations/", include("participation.consultations.urls")),
+    path("notifications/", include("participation.urls")),
     path("", include("legal.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -11,6 +11,7 @@ class NotificationKind(models.TextChoices):
     PROPOSAL = "proposal", _("News of my proposals")
     CONSULTATION = "consultation", _("A consultation opened for my structure")
     MUST_READ = "must_read", _("A notice I must read")
+    NEWS = "news", _("A news item addressed to me")
 
 
 class Channel(models.TextChoices):
@@ -28,4 +29,5 @@ DEFAULT_CHANNELS = {
     NotificationKind.PROPOSAL: Channel.EMAIL,
     NotificationKind.CONSULTATION: Channel.EMAIL,
     NotificationKind.MUST_READ: Channel.EMAIL,
+    NotificationKind.NEWS: Channel.DIGEST,
 }

@@ -32,7 +32,7 @@ def people(request, page):
     form = PeopleFilterForm(request.GET or None, groups=groups)
     profiles = (
         Profile.objects.filter(user__is_active=True)
-        .select_related("user", "structure")
+        .select_related("user", "structure", "job_role")
         .prefetch_related("referent_thematics")
         .order_by("user__last_name", "user__first_name")
     )
@@ -44,9 +44,12 @@ def people(request, page):
                     Q(user__first_name__icontains=word)
                     | Q(user__last_name__icontains=word)
                     | Q(job_title__icontains=word)
+                    | Q(job_role__name__icontains=word)
                 )
         if data["structure"]:
             profiles = profiles.filter(structure=data["structure"])
+        if data["job_role"]:
+            profiles = profiles.filter(job_role=data["job_role"])
         if data["thematic"]:
             profiles = profiles.filter(referent_thematics=data["thematic"])
         if data["group"]:
@@ -70,7 +73,7 @@ def person(request, page, user_id):
     person_user = (
         get_user_model()
         .objects.filter(pk=user_id, is_active=True)
-        .select_related("profile__structure")
+        .select_related("profile__structure", "profile__job_role")
         .first()
     )
     if person_user is None:

@@ -30,6 +30,7 @@ KINDS = {
     "consultation_results": (
         "Résultats d'une consultation non adressée à la structure A, ou résultats secrets"
     ),
+    "notification": "Notification d'une autre personne (professionnel A)",
 }
 
 SURFACES = {
@@ -69,6 +70,8 @@ SURFACES = {
     "consultation_results_csv": "Export CSV des résultats d'une consultation",
     "rollup": "Synthèse du réseau (projets des structures)",
     "rollup_csv": "Synthèse du réseau, export CSV",
+    "notifications": "Mes notifications (la page)",
+    "notification_read": "Ouvrir ou marquer comme lue une notification",
 }
 
 NOBODY = ()
@@ -120,6 +123,9 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "preview": STAFF,
         "my_data": OWNER,
         **_NOT_FOR_PAGES,
+        # Everybody was notified of each page: the list names it to those who may view it.
+        "notifications": LOGGED_IN,
+        "notification_read": NA,
         # Every lead may link to a published page, and see its type's latest edit.
         "report_page_types": LEADS_AND_STAFF,
         "report_locked": STAFF,
@@ -152,6 +158,8 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         **_NOT_FOR_PAGES,
         # Editors and administrators may view group X's pages.
         **dict.fromkeys(_ROLLUP, STAFF),
+        "notifications": GROUP_X,
+        "notification_read": NA,
     },
     "draft": {
         **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, NOBODY),
@@ -165,6 +173,8 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "preview": STAFF,
         "my_data": OWNER,  # their own draft
         **_NOT_FOR_PAGES,
+        "notifications": NOBODY,
+        "notification_read": NA,
         # Like the choosers, reports and the dashboard name a draft only to its editors.
         **dict.fromkeys([*_PAGES_ONLY, "report_site_history", "dashboard_counts"], STAFF),
         **dict.fromkeys(_ROLLUP, NOBODY),  # a structure's plan never published
@@ -179,6 +189,9 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "preview": STAFF,
         "my_data": NOBODY,  # nobody answers for these pages
         **_NOT_FOR_PAGES,
+        # Notified when it was published, now withdrawn: its title is shown to nobody.
+        "notifications": NOBODY,
+        "notification_read": NA,
         **dict.fromkeys([*_PAGES_ONLY, "report_site_history", "dashboard_counts"], STAFF),
         **dict.fromkeys(_ROLLUP, NOBODY),
     },
@@ -191,6 +204,9 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "report_site_history": STAFF,
         "dashboard_counts": NA,  # a count names no title
         **_NOT_FOR_PAGES,
+        # A notification keeps the title it was written with: not probed for old titles.
+        "notifications": NA,
+        "notification_read": NA,
     },
     "restricted_document": {
         **dict.fromkeys(SURFACES, NA),
@@ -225,6 +241,9 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
     # structure is shown to nobody, editors included (totals only).
     "consultation_results": dict.fromkeys(SURFACES, NA)
     | dict.fromkeys(["consultation_results_page", "consultation_results_csv"], STAFF),
+    # Only its recipient lists, opens or marks it: nobody else, staff included.
+    "notification": dict.fromkeys(SURFACES, NA)
+    | {"notifications": OWNER, "notification_read": OWNER},
 }
 
 # The consultation surfaces apply to consultations only.

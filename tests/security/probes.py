@@ -274,3 +274,22 @@ def rollup(site, kind, client, user):
 def rollup_csv(site, kind, client, user):
     return names_object(_text(client.get(f"{site.regional_plan.url}reseau/csv/")), kind,
                         PDF_TITLE_PREFIXES)  # fmt: skip
+
+
+def notifications(site, kind, client, user):
+    return _shows(client, "/notifications/", kind)
+
+
+def notification_read(site, kind, client, user):
+    """Whether opening the notification's link, or marking it read, marks it read."""
+    from participation.models import Notification
+
+    unread = Notification.objects.filter(pk=site.notification.pk)
+    marked = False
+    for method, url in (("get", f"/notifications/{site.notification.pk}/"),
+                        ("post", f"/notifications/{site.notification.pk}/lu/")):  # fmt: skip
+        unread.update(read_at=None)
+        getattr(client, method)(url)
+        marked |= unread.filter(read_at__isnull=False).exists()
+    unread.update(read_at=None)
+    return marked

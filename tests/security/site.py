@@ -58,6 +58,7 @@ TOKENS = {
     "plan_import": "importimex",
     "new_plan_import": "nouvelimex",
     "consultation_results": "consultix",
+    "notification": "notifixe",
 }
 TITLE_PREFIXES = [
     "Actualité", "Ressource", "Événement", "Document", "Image", "Domaine", "Consultation",
@@ -84,6 +85,7 @@ class MatrixSite:
     plan_import: object = None  # a plan file uploaded by the editor, before confirmation
     new_plan_import: object = None  # the same, uploaded as a new plan under the home page
     consultations: dict = dataclasses.field(default_factory=dict)  # "other", "secret"
+    notification: object = None  # professional A's notification
 
 
 def _person(username, structure, **kwargs):
@@ -250,6 +252,7 @@ def build_matrix_site(home_page) -> MatrixSite:
     plans = _plans(home_page, group_x)
     plan_import = _plan_import(home_page, users["editor"])
     consultations = _consultations(structure_a, users["professional_a"])
+    notification = _notifications(users, pages)
     rebuild_search_index()
     return MatrixSite(
         users=users,
@@ -268,6 +271,35 @@ def build_matrix_site(home_page) -> MatrixSite:
         plan_import=plan_import,
         new_plan_import=_new_plan_import(home_page, users["editor"]),
         consultations=consultations,
+        notification=notification,
+    )
+
+
+def _notifications(users, pages):
+    """Everybody was notified of each news item when it was new (whether they may view it
+    now is for the list to check), and professional A has a notification of their own."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.models import Page
+
+    from participation.kinds import NotificationKind
+    from participation.models import Notification
+
+    page_type = ContentType.objects.get_for_model(Page)
+    people = [user for user in users.values() if user.is_authenticated]
+    for kind in ("public_page", "private_page", "draft", "unpublished_page"):
+        news = pages[kind]["news"]
+        Notification.objects.bulk_create(
+            Notification(recipient=user, kind=NotificationKind.FOLLOWED_CONTENT,
+                         message=f"Actualité {TOKENS[kind]}", url=news.url or "/",
+                         target_type=page_type, target_id=str(news.pk))
+            for user in people
+        )  # fmt: skip
+    return Notification.objects.create(
+        recipient=users["professional_a"],
+        kind=NotificationKind.MENTION,
+        message=f"Actualité {TOKENS['notification']}",
+        url="/",
     )
 
 
