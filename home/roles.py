@@ -48,6 +48,13 @@ EDITOR_MODEL_PERMISSIONS = {
     "legal": ["view_barrierreport", "change_barrierreport", "add_anonymisationrecord"],
     # Login lockouts (home/lockouts.py): see them and unlock an account.
     "axes": ["view_accessattempt", "delete_accessattempt"],
+    # Must-read notices (participation/notices): create them, read their reach, remind.
+    "participation_notices": [
+        "add_mustread",
+        "change_mustread",
+        "delete_mustread",
+        "view_mustread",
+    ],
     "wagtailsearchpromotions": [
         "add_searchpromotion",
         "change_searchpromotion",

@@ -63,5 +63,6 @@ urlpatterns = [
     path("reseau/mon-profil/jetons-api/", include("api.token_urls")),
     path("reseau/", include("groups.urls")),
     path("", include("legal.urls")),
+    path("a-lire/", include("participation.notices.urls")),
     path("", include(wagtail_urls)),
 ]
