@@ -27,6 +27,7 @@ KINDS = {
     "email_domain": "Domaine de courriel → structure (SSO)",
     "plan_import": "Fichier de projet associatif déposé, non confirmé",
     "new_plan_import": "Fichier déposé comme nouveau projet associatif, non confirmé",
+    "must_read": "Avis « à lire » adressé à tout le réseau, sur une page du groupe réservé X",
 }
 
 SURFACES = {
@@ -62,6 +63,8 @@ SURFACES = {
     "api_token": "API, pages et recherche (jeton)",
     "site_map": "Plan du site",
     "my_data": "Mes données (JSON et CSV)",
+    "home_must_read": "Accueil : panneau « À lire »",
+    "must_read_report": "Lecture d'un avis « à lire » et son rappel",
 }
 
 NOBODY = ()
@@ -97,8 +100,12 @@ _API_SURFACES = ["api", "api_search", "api_token"]
 OWNER = ("professional_a",)
 DOCUMENT_UPLOADER = ("lead_x",)
 
+# The must-read surfaces show notices only: not applicable to the other kinds.
+_NOT_NOTICES = {"home_must_read": NA, "must_read_report": NA}
+
 EXPECTED: dict[str, dict[str, tuple | None]] = {
     "public_page": {
+        **_NOT_NOTICES,
         **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, LOGGED_IN),
         "csv_export": STAFF,
         "admin_explorer": STAFF,
@@ -118,6 +125,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "dashboard_counts": STAFF,  # a lead's count covers their group's pages
     },
     "private_page": {
+        **_NOT_NOTICES,
         **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, GROUP_X),
         **dict.fromkeys(
             [
@@ -139,6 +147,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         **_NOT_FOR_PAGES,
     },
     "draft": {
+        **_NOT_NOTICES,
         **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, NOBODY),
         "csv_export": NA,  # the report lists pages published at least once
         "admin_explorer": STAFF,
@@ -154,6 +163,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         **dict.fromkeys([*_PAGES_ONLY, "report_site_history", "dashboard_counts"], STAFF),
     },
     "unpublished_page": {
+        **_NOT_NOTICES,
         **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, NOBODY),
         "csv_export": STAFF,
         "admin_explorer": STAFF,
@@ -169,6 +179,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
     # revision may show it.
     "old_revision": {
         **dict.fromkeys(SURFACES, NOBODY),
+        **_NOT_NOTICES,
         "preview": STAFF,
         # The history keeps each entry's title of the time, for those who may edit the page.
         "report_site_history": STAFF,
@@ -201,6 +212,10 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
     "rendition": _FILES_ONLY,
     # Configuration of the single sign-on: only its admin listing shows it, to the staff.
     "email_domain": {**dict.fromkeys(SURFACES, NA), "admin_explorer": STAFF},
+    # A notice to the whole network on a page of group X: only those who may view the page
+    # find it on their home page; its listing and its reach are the editors'.
+    "must_read": dict.fromkeys(SURFACES, NA)
+    | {"home_must_read": GROUP_X, "must_read_report": STAFF, "admin_explorer": STAFF},
     "plan_import": dict.fromkeys(SURFACES, NA) | {"import_steps": UPLOADER},
     "new_plan_import": dict.fromkeys(SURFACES, NA) | {"import_steps": UPLOADER},
 }

@@ -51,6 +51,8 @@ Tous les comptes suivent la thématique des groupes (pour « Mon fil » et la le
   révision porte le mot.
 - **Document d'une collection réservée** et sa **version précédente** (le fichier remplacé).
 - **Image d'une collection réservée** et son **rendu** (vignette `fill-20x20`).
+- **Avis « à lire »** : un avis adressé à tout le réseau, sur une ressource du groupe
+  réservé X ; seules les personnes ciblées qui peuvent voir la page le reçoivent.
 
 ## Les surfaces
 
@@ -97,6 +99,12 @@ Tous les comptes suivent la thématique des groupes (pour « Mon fil » et la le
   (`/compte/mes-donnees/`) ; les pages du trio public, réservé et brouillon ont pour
   responsable le professionnel A, le document a été déposé par l'animateur du groupe X. Une
   page dont on est responsable mais qu'on ne peut plus voir n'y figure pas.
+- **Accueil : panneau « À lire »** : les avis que la personne n'a pas encore confirmés, sur
+  la page d'accueil. Pour un avis, l'**explorateur de l'administration** est la liste
+  « À lire » de l'administration.
+- **Lecture d'un avis « à lire » et son rappel** : `/admin/a-lire/<id>/lecture/` (les
+  chiffres par structure), son export CSV et la confirmation du rappel
+  (`/admin/a-lire/<id>/rappel/`).
 """
 
 

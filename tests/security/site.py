@@ -18,6 +18,7 @@ from groups.follows import follow_set
 from groups.models import Membership
 from groups.services import membership_add
 from home.roles import editors_group_sync
+from participation.notices.models import MustRead
 from sso.models import EmailDomainStructure
 from strategy.models import PlanImport
 from tests.factories import (
@@ -57,6 +58,7 @@ TOKENS = {
     "email_domain": "domainoxe",
     "plan_import": "importimex",
     "new_plan_import": "nouvelimex",
+    "must_read": "lisavex",
 }
 TITLE_PREFIXES = ["Actualité", "Ressource", "Événement", "Document", "Image", "Domaine"]
 # The plans and actions of the PDF surface: titles only its probe looks for, so that the
@@ -79,6 +81,7 @@ class MatrixSite:
     plans: dict  # page kind -> {"plan", "action"}: a plan and one of its actions
     plan_import: object = None  # a plan file uploaded by the editor, before confirmation
     new_plan_import: object = None  # the same, uploaded as a new plan under the home page
+    must_read: object = None  # a notice to the whole network on a resource of group X
 
 
 def _person(username, structure, **kwargs):
@@ -253,6 +256,21 @@ def build_matrix_site(home_page) -> MatrixSite:
         plans=plans,
         plan_import=plan_import,
         new_plan_import=_new_plan_import(home_page, users["editor"]),
+        must_read=_must_read(group_x, users["editor"]),
+    )
+
+
+def _must_read(group_x, editor):
+    """« À lire » for the whole network, on a resource of group X: only those who may view
+    it are reached. Its page is titled with the kind's own token."""
+    page = ResourcePageFactory(
+        parent=group_x, title=f"Ressource {TOKENS['must_read']}", slug="ressource-a-lire"
+    )
+    return MustRead.objects.create(
+        page=page,
+        message="À lire avant la prochaine réunion.",
+        deadline=timezone.localdate() + datetime.timedelta(days=7),
+        created_by=editor,
     )
 
 
