@@ -4,6 +4,8 @@ apps (home, base.html), which never import this app."""
 from django import template
 from django.utils import timezone
 
+from wagtail.models import Page
+
 from home.visibility import page_is_visible_to
 from participation.notices.models import MustRead
 
@@ -30,7 +32,8 @@ def must_read_banner(context, page):
     if (
         user is None
         or not user.is_authenticated
-        or getattr(page, "pk", None) is None
+        or not isinstance(page, Page)
+        or page.pk is None
         or getattr(request, "is_preview", False)
         or not page_is_visible_to(page, user)
     ):
