@@ -26,9 +26,11 @@ def test_an_advisers_notice_is_read_and_counted(browser, demo_site, assert_acces
     admin = editor.new_page()
     log_in(admin, demo_site.url, username=EDITOR)
     admin.goto(f"{demo_site.url}/admin/pages/{resource.pk}/edit/")
-    # « Marquer « à lire » » sits in the page header's menu: follow its link.
-    href = admin.locator(f"a[href$='mustread/add/?page={resource.pk}']").first.get_attribute("href")
-    admin.goto(f"{demo_site.url}{href}")
+    # « Marquer « à lire » » is in the page header's « Actions » menu.
+    admin.get_by_role("navigation", name="Actions").get_by_role("button").first.click()
+    with admin.expect_navigation():
+        admin.get_by_role("link", name="Marquer « à lire »").click()
+    assert admin.url.endswith(f"/mustread/add/?page={resource.pk}")
     admin.fill("#id_message", "Le parcours d'intégration change : relisez le support.")
     admin.fill("#id_deadline", "2099-01-15")
     admin.keyboard.press("Escape")  # closes the date picker
