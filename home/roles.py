@@ -69,6 +69,13 @@ EDITOR_MODEL_PERMISSIONS = {
         "change_consultation",
         "delete_consultation",
     ],
+    # Must-read notices (participation/notices): create them, read their reach, remind.
+    "participation_notices": [
+        "add_mustread",
+        "change_mustread",
+        "delete_mustread",
+        "view_mustread",
+    ],
     "wagtailsearchpromotions": [
         "add_searchpromotion",
         "change_searchpromotion",

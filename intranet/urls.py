@@ -66,5 +66,6 @@ urlpatterns = [
     path("consultations/", include("participation.consultations.urls")),
     path("notifications/", include("participation.urls")),
     path("", include("legal.urls")),
+    path("a-lire/", include("participation.notices.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "legal",
     "participation",
     "participation.consultations",
+    "participation.notices",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

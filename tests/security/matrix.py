@@ -31,6 +31,7 @@ KINDS = {
         "Résultats d'une consultation non adressée à la structure A, ou résultats secrets"
     ),
     "notification": "Notification d'une autre personne (professionnel A)",
+    "must_read": "Avis « à lire » adressé à tout le réseau, sur une page du groupe réservé X",
 }
 
 SURFACES = {
@@ -72,6 +73,8 @@ SURFACES = {
     "rollup_csv": "Synthèse du réseau, export CSV",
     "notifications": "Mes notifications (la page)",
     "notification_read": "Ouvrir ou marquer comme lue une notification",
+    "home_must_read": "Accueil : panneau « À lire »",
+    "must_read_report": "Lecture d'un avis « à lire » et son rappel",
 }
 
 NOBODY = ()
@@ -111,9 +114,12 @@ DOCUMENT_UPLOADER = ("lead_x",)
 # directors of structures (no role here is a director: tests/strategy/test_rollup.py); it
 # names a structure's plan only to those who may view that plan.
 _ROLLUP = ["rollup", "rollup_csv"]
+# The must-read surfaces show notices only: not applicable to the other kinds.
+_NOT_NOTICES = {"home_must_read": NA, "must_read_report": NA}
 
 EXPECTED: dict[str, dict[str, tuple | None]] = {
     "public_page": {
+        **_NOT_NOTICES,
         **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, LOGGED_IN),
         "csv_export": STAFF,
         "admin_explorer": STAFF,
@@ -137,6 +143,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         **dict.fromkeys(_ROLLUP, STAFF),
     },
     "private_page": {
+        **_NOT_NOTICES,
         **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, GROUP_X),
         **dict.fromkeys(
             [
@@ -162,6 +169,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "notification_read": NA,
     },
     "draft": {
+        **_NOT_NOTICES,
         **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, NOBODY),
         "csv_export": NA,  # the report lists pages published at least once
         "admin_explorer": STAFF,
@@ -180,6 +188,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         **dict.fromkeys(_ROLLUP, NOBODY),  # a structure's plan never published
     },
     "unpublished_page": {
+        **_NOT_NOTICES,
         **dict.fromkeys(_FRONT_SURFACES + _SEARCH_SURFACES + _API_SURFACES, NOBODY),
         "csv_export": STAFF,
         "admin_explorer": STAFF,
@@ -199,6 +208,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
     # revision may show it.
     "old_revision": {
         **dict.fromkeys(SURFACES, NOBODY),
+        **_NOT_NOTICES,
         "preview": STAFF,
         # The history keeps each entry's title of the time, for those who may edit the page.
         "report_site_history": STAFF,
@@ -234,6 +244,10 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
     "rendition": _FILES_ONLY,
     # Configuration of the single sign-on: only its admin listing shows it, to the staff.
     "email_domain": {**dict.fromkeys(SURFACES, NA), "admin_explorer": STAFF},
+    # A notice to the whole network on a page of group X: only those who may view the page
+    # find it on their home page; its listing and its reach are the editors'.
+    "must_read": dict.fromkeys(SURFACES, NA)
+    | {"home_must_read": GROUP_X, "must_read_report": STAFF, "admin_explorer": STAFF},
     "plan_import": dict.fromkeys(SURFACES, NA) | {"import_steps": UPLOADER},
     "new_plan_import": dict.fromkeys(SURFACES, NA) | {"import_steps": UPLOADER},
     # A closed consultation addressed to structure B only: its results are for the editors.

@@ -119,6 +119,8 @@ def csv_export(site, kind, client, user):
 
 
 def admin_explorer(site, kind, client, user):
+    if kind == "must_read":
+        return _shows(client, "/admin/snippets/participation_notices/mustread/", kind)
     if kind == "email_domain":
         return _shows(client, "/admin/snippets/sso/emaildomainstructure/", kind)
     if kind == "restricted_document":
@@ -293,3 +295,22 @@ def notification_read(site, kind, client, user):
         marked |= unread.filter(read_at__isnull=False).exists()
     unread.update(read_at=None)
     return marked
+
+
+def home_must_read(site, kind, client, user):
+    """The « À lire » panel of the home page (other panels may name the page too)."""
+    content = _text(client.get("/"))
+    start = content.find('aria-labelledby="home-must-read-title"')
+    if start < 0:
+        return False
+    return names_object(content[start : content.find("</section>", start)], kind)
+
+
+def must_read_report(site, kind, client, user):
+    """The reach of the notice, its CSV and the confirmation page of its reminder."""
+    url = f"/admin/a-lire/{site.must_read.pk}/lecture/"
+    return (
+        _shows(client, url, kind)
+        or _served(client, f"{url}?export=csv")
+        or _shows(client, f"/admin/a-lire/{site.must_read.pk}/rappel/", kind)
+    )

@@ -55,6 +55,8 @@ Tous les comptes suivent la thématique des groupes (pour « Mon fil » et la le
   (le mot est dans son titre et sa question) ; et une consultation close à résultats
   secrets, adressée à la structure A, dont la direction (le professionnel A) a voté : la
   réponse de la structure A n'y est montrée à personne, seuls les totaux le sont.
+- **Avis « à lire »** : un avis adressé à tout le réseau, sur une ressource du groupe
+  réservé X ; seules les personnes ciblées qui peuvent voir la page le reçoivent.
 
 ## Les surfaces
 
@@ -105,6 +107,12 @@ Tous les comptes suivent la thématique des groupes (pour « Mon fil » et la le
   et `…/resultats.csv` de chacune des deux consultations ; pour la consultation secrète, la
   case compte si la page montre les « Réponses de chaque structure » ou si le CSV a une
   ligne pour la structure A.
+- **Accueil : panneau « À lire »** : les avis que la personne n'a pas encore confirmés, sur
+  la page d'accueil. Pour un avis, l'**explorateur de l'administration** est la liste
+  « À lire » de l'administration.
+- **Lecture d'un avis « à lire » et son rappel** : `/admin/a-lire/<id>/lecture/` (les
+  chiffres par structure), son export CSV et la confirmation du rappel
+  (`/admin/a-lire/<id>/rappel/`).
 """
 
 

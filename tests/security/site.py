@@ -18,6 +18,7 @@ from groups.follows import follow_set
 from groups.models import Membership
 from groups.services import membership_add
 from home.roles import editors_group_sync
+from participation.notices.models import MustRead
 from sso.models import EmailDomainStructure
 from strategy.models import PlanImport
 from tests.factories import (
@@ -59,6 +60,7 @@ TOKENS = {
     "new_plan_import": "nouvelimex",
     "consultation_results": "consultix",
     "notification": "notifixe",
+    "must_read": "lisavex",
 }
 TITLE_PREFIXES = [
     "Actualité", "Ressource", "Événement", "Document", "Image", "Domaine", "Consultation",
@@ -86,6 +88,7 @@ class MatrixSite:
     new_plan_import: object = None  # the same, uploaded as a new plan under the home page
     consultations: dict = dataclasses.field(default_factory=dict)  # "other", "secret"
     notification: object = None  # professional A's notification
+    must_read: object = None  # a notice to the whole network on a resource of group X
 
 
 def _person(username, structure, **kwargs):
@@ -272,6 +275,7 @@ def build_matrix_site(home_page) -> MatrixSite:
         new_plan_import=_new_plan_import(home_page, users["editor"]),
         consultations=consultations,
         notification=notification,
+        must_read=_must_read(group_x, users["editor"]),
     )
 
 
@@ -300,6 +304,20 @@ def _notifications(users, pages):
         kind=NotificationKind.MENTION,
         message=f"Actualité {TOKENS['notification']}",
         url="/",
+    )
+
+
+def _must_read(group_x, editor):
+    """« À lire » for the whole network, on a resource of group X: only those who may view
+    it are reached. Its page is titled with the kind's own token."""
+    page = ResourcePageFactory(
+        parent=group_x, title=f"Ressource {TOKENS['must_read']}", slug="ressource-a-lire"
+    )
+    return MustRead.objects.create(
+        page=page,
+        message="À lire avant la prochaine réunion.",
+        deadline=timezone.localdate() + datetime.timedelta(days=7),
+        created_by=editor,
     )
 
 
