@@ -53,8 +53,9 @@ Tous les comptes suivent la thématique des groupes (pour « Mon fil » et la le
 - **Image d'une collection réservée** et son **rendu** (vignette `fill-20x20`).
 - **Résultats d'une consultation** : une consultation close adressée à la seule structure B
   (le mot est dans son titre et sa question) ; et une consultation close à résultats
-  secrets, adressée à la structure A, dont la direction (le professionnel A) a voté : la
-  réponse de la structure A n'y est montrée à personne, seuls les totaux le sont.
+  secrets, adressée à la structure A, dont la direction (un compte de A qui n'a aucun des
+  rôles) a voté : la réponse de la structure A n'y est montrée à personne, seuls les totaux
+  le sont.
 - **Avis « à lire »** : un avis adressé à tout le réseau, sur une ressource du groupe
   réservé X ; seules les personnes ciblées qui peuvent voir la page le reçoivent.
 

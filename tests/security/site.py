@@ -254,7 +254,7 @@ def build_matrix_site(home_page) -> MatrixSite:
     )
     plans = _plans(home_page, group_x)
     plan_import = _plan_import(home_page, users["editor"])
-    consultations = _consultations(structure_a, users["professional_a"])
+    consultations = _consultations(structure_a)
     notification = _notifications(users, pages)
     rebuild_search_index()
     return MatrixSite(
@@ -339,10 +339,10 @@ def _plan_import(home_page, uploader):
                                      content=content, sha256="0" * 64)  # fmt: skip
 
 
-def _consultations(structure_a, director_a) -> dict:
+def _consultations(structure_a) -> dict:
     """Two closed consultations: one addressed to structure B only, its title and question
     carrying the token; one addressed to structure A with secret results, for which A's
-    director voted."""
+    director voted (a person of A who is none of the roles: no role is a director)."""
     from participation.consultations.models import Consultation, Question
     from participation.consultations.services import vote_cast
 
@@ -374,6 +374,7 @@ def _consultations(structure_a, director_a) -> dict:
         kind=Question.Kind.SINGLE,
         options="Camille\nDominique",
     )
+    director_a = _person("direction-a", structure_a)
     structure_a.director = director_a
     structure_a.save()
     vote_cast(consultation=secret, user=director_a, answers={str(question.pk): "Dominique"})
