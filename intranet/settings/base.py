@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "api",
     "legal",
     "participation",
+    "participation.comments",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
