@@ -27,6 +27,7 @@ KINDS = {
     "email_domain": "Domaine de courriel → structure (SSO)",
     "plan_import": "Fichier de projet associatif déposé, non confirmé",
     "new_plan_import": "Fichier déposé comme nouveau projet associatif, non confirmé",
+    "comment": "Commentaire sur une page d'un groupe réservé (X)",
 }
 
 SURFACES = {
@@ -62,6 +63,7 @@ SURFACES = {
     "api_token": "API, pages et recherche (jeton)",
     "site_map": "Plan du site",
     "my_data": "Mes données (JSON et CSV)",
+    "comments": "Fil de commentaires d'une page",
 }
 
 NOBODY = ()
@@ -85,7 +87,7 @@ _FRONT_SURFACES = [
 ]
 _SEARCH_SURFACES = ["search_page", "autocomplete", "facet_counts"]
 _ADMIN_LISTINGS = ["admin_explorer", "chooser", "chooser_search", "chosen"]
-_NOT_FOR_PAGES = {"chosen": NA, "media_url": NA, "import_steps": NA}
+_NOT_FOR_PAGES = {"chosen": NA, "media_url": NA, "import_steps": NA, "comments": NA}
 _FILES_ONLY = dict.fromkeys(SURFACES, NA) | {"media_url": GROUP_X}
 UPLOADER = ("editor",)  # an import is seen by who uploaded it, and only while they may publish
 _PAGES_ONLY = ["report_page_types", "report_locked", "report_workflows", "report_workflow_tasks",
@@ -203,6 +205,9 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
     "email_domain": {**dict.fromkeys(SURFACES, NA), "admin_explorer": STAFF},
     "plan_import": dict.fromkeys(SURFACES, NA) | {"import_steps": UPLOADER},
     "new_plan_import": dict.fromkeys(SURFACES, NA) | {"import_steps": UPLOADER},
+    # A comment is seen, and found by its words, exactly where its page is.
+    "comment": dict.fromkeys(SURFACES, NA)
+    | dict.fromkeys(["page_url", "comments", "search_page", "api_search"], GROUP_X),
 }
 
 

@@ -18,6 +18,7 @@ from groups.follows import follow_set
 from groups.models import Membership
 from groups.services import membership_add
 from home.roles import editors_group_sync
+from participation.comments.services import comment_post
 from sso.models import EmailDomainStructure
 from strategy.models import PlanImport
 from tests.factories import (
@@ -57,8 +58,11 @@ TOKENS = {
     "email_domain": "domainoxe",
     "plan_import": "importimex",
     "new_plan_import": "nouvelimex",
+    "comment": "commentaxe",
 }
-TITLE_PREFIXES = ["Actualité", "Ressource", "Événement", "Document", "Image", "Domaine"]
+TITLE_PREFIXES = [
+    "Actualité", "Ressource", "Événement", "Document", "Image", "Domaine", "Commentaire",
+]  # fmt: skip
 # The plans and actions of the PDF surface: titles only its probe looks for, so that the
 # other surfaces' cells stay about news, resources and events.
 PDF_TITLE_PREFIXES = ["Projet", "Fiche"]
@@ -79,6 +83,7 @@ class MatrixSite:
     plans: dict  # page kind -> {"plan", "action"}: a plan and one of its actions
     plan_import: object = None  # a plan file uploaded by the editor, before confirmation
     new_plan_import: object = None  # the same, uploaded as a new plan under the home page
+    comment: object = None  # a comment by a member of X on the news item of group X
 
 
 def _person(username, structure, **kwargs):
@@ -239,6 +244,11 @@ def build_matrix_site(home_page) -> MatrixSite:
     )
     plans = _plans(home_page, group_x)
     plan_import = _plan_import(home_page, users["editor"])
+    comment = comment_post(
+        page=pages["private_page"]["news"],
+        author=users["member_x"],
+        text=f"Commentaire {TOKENS['comment']} : le covoiturage reprend lundi.",
+    )
     rebuild_search_index()
     return MatrixSite(
         users=users,
@@ -253,6 +263,7 @@ def build_matrix_site(home_page) -> MatrixSite:
         plans=plans,
         plan_import=plan_import,
         new_plan_import=_new_plan_import(home_page, users["editor"]),
+        comment=comment,
     )
 
 
