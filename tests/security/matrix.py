@@ -136,8 +136,9 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
             LEAD_X_AND_STAFF,
         ),  # fmt: skip
         "report_locked": STAFF,
-        # Owned by professional A, but in a group they are not in: never listed.
-        "my_data": NOBODY,
+        # Owned by professional A, but in a group they are not in: never listed. Member X
+        # commented on its news item: their comments name the page they are on.
+        "my_data": ("member_x",),
         **_NOT_FOR_PAGES,
     },
     "draft": {
