@@ -65,6 +65,7 @@ urlpatterns = [
     path("labellisation/", include("labelling.urls")),
     path("consultations/", include("participation.consultations.urls")),
     path("notifications/", include("participation.urls")),
+    path("commentaires/", include("participation.comments.urls")),
     path("", include("legal.urls")),
     path("a-lire/", include("participation.notices.urls")),
     path("", include(wagtail_urls)),

@@ -13,6 +13,7 @@ from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from groups.models import Profile, Structure, Thematic, WorkingGroupPage
+from participation.comments.models import Comment
 from resources.models import ResourceDocument, ResourcePage, ResourcePageDocument, ResourceType
 from resources.signals import document_text_extracted
 from search import indexing
@@ -138,3 +139,12 @@ def resource_type_changed(sender, instance, **kwargs):
         "key", flat=True
     )
     indexing.reindex_on_commit(keys)
+
+
+@receiver(post_save, sender=Comment, dispatch_uid="search-comment-saved")
+@receiver(post_delete, sender=Comment, dispatch_uid="search-comment-deleted")
+def comment_changed(sender, instance, raw=False, **kwargs):
+    """A page's entry holds the text of its published comments: written again, once
+    committed, whenever one is posted, edited, hidden, shown again or deleted."""
+    if not raw:
+        indexing.reindex_on_commit([f"page:{instance.page_id}"])

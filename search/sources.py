@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from groups.models import NetworkDirectoryPage, Profile, Structure, WorkingGroupPage
 from home.rich_text import searchable_value
+from participation.comments.models import Comment
 from resources.models import ResourceDocument, ResourceViewDay
 from search.engines.base import Choice, IndexEntry
 from search.visibility import collection_locks, page_locks
@@ -170,13 +171,26 @@ def _page_date(page, model_key: str):
     return timezone.localtime(moment).date() if moment else None
 
 
-def _page_entry(page, model_key: str, context: Context, popularity: dict[int, int]) -> IndexEntry:
+def _comment_texts(page_ids: list[int]) -> dict[int, list[str]]:
+    """The text of the pages' published comments (neither deleted nor hidden): part of
+    their page's entry, so that a comment is found exactly where its page is."""
+    texts = defaultdict(list)
+    for page_id, text in (
+        Comment.objects.searchable().filter(page_id__in=page_ids).values_list("page_id", "text")
+    ):
+        texts[page_id].append(text)
+    return texts
+
+
+def _page_entry(
+    page, model_key: str, context: Context, popularity: dict[int, int], comments=()
+) -> IndexEntry:
     entry = IndexEntry(
         key=f"page:{page.pk}",
         kind=kind(PAGE_KINDS.get(model_key, "page")),
         title=page.title,
         url=page.get_url() or page.url_path,
-        body=page_text(page),
+        body=_text([page_text(page), *comments]),
         date=_page_date(page, model_key),
         group=context.group_of(page.path),
         locks=page_locks(page.path),
@@ -228,6 +242,7 @@ def page_entries(page_ids: Iterable[int], context: Context | None = None) -> Ite
                 content_type = page.content_type
                 by_model[f"{content_type.app_label}.{content_type.model}"].append(page.pk)
         popularity = _popularity(by_model.get("resources.resourcepage", []))
+        comments = _comment_texts([pk for ids in by_model.values() for pk in ids])
         for model_key, ids in by_model.items():
             model = _model(model_key)
             if model is None:
@@ -236,7 +251,7 @@ def page_entries(page_ids: Iterable[int], context: Context | None = None) -> Ite
             for page in (
                 model.objects.filter(pk__in=ids).select_related(*select).prefetch_related(*prefetch)
             ):
-                yield _page_entry(page, model_key, context, popularity)
+                yield _page_entry(page, model_key, context, popularity, comments.get(page.pk, ()))
 
 
 def _model(model_key: str):

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "participation",
     "participation.consultations",
     "participation.notices",
+    "participation.comments",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

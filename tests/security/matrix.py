@@ -32,6 +32,7 @@ KINDS = {
     ),
     "notification": "Notification d'une autre personne (professionnel A)",
     "must_read": "Avis « à lire » adressé à tout le réseau, sur une page du groupe réservé X",
+    "comment": "Commentaire sur une page d'un groupe réservé (X)",
 }
 
 SURFACES = {
@@ -75,6 +76,7 @@ SURFACES = {
     "notification_read": "Ouvrir ou marquer comme lue une notification",
     "home_must_read": "Accueil : panneau « À lire »",
     "must_read_report": "Lecture d'un avis « à lire » et son rappel",
+    "comments": "Fil de commentaires d'une page",
 }
 
 NOBODY = ()
@@ -98,7 +100,7 @@ _FRONT_SURFACES = [
 ]
 _SEARCH_SURFACES = ["search_page", "autocomplete", "facet_counts"]
 _ADMIN_LISTINGS = ["admin_explorer", "chooser", "chooser_search", "chosen"]
-_NOT_FOR_PAGES = {"chosen": NA, "media_url": NA, "import_steps": NA}
+_NOT_FOR_PAGES = {"chosen": NA, "media_url": NA, "import_steps": NA, "comments": NA}
 _FILES_ONLY = dict.fromkeys(SURFACES, NA) | {"media_url": GROUP_X}
 UPLOADER = ("editor",)  # an import is seen by who uploaded it, and only while they may publish
 _PAGES_ONLY = ["report_page_types", "report_locked", "report_workflows", "report_workflow_tasks",
@@ -160,8 +162,9 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
             LEAD_X_AND_STAFF,
         ),  # fmt: skip
         "report_locked": STAFF,
-        # Owned by professional A, but in a group they are not in: never listed.
-        "my_data": NOBODY,
+        # Owned by professional A, but in a group they are not in: never listed. Member X
+        # commented on its news item: their comments name the page they are on.
+        "my_data": ("member_x",),
         **_NOT_FOR_PAGES,
         # Editors and administrators may view group X's pages.
         **dict.fromkeys(_ROLLUP, STAFF),
@@ -258,6 +261,9 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
     # Only its recipient lists, opens or marks it: nobody else, staff included.
     "notification": dict.fromkeys(SURFACES, NA)
     | {"notifications": OWNER, "notification_read": OWNER},
+    # A comment is seen, and found by its words, exactly where its page is.
+    "comment": dict.fromkeys(SURFACES, NA)
+    | dict.fromkeys(["page_url", "comments", "search_page", "api_search"], GROUP_X),
 }
 
 # The consultation surfaces apply to consultations only.

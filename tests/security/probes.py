@@ -52,7 +52,14 @@ def _served(client, url) -> bool:
 
 
 def page_url(site, kind, client, user):
-    return any(_shows(client, page.url or "/inexistant/", kind) for page in _trio(site, kind))
+    pages = [site.comment.page] if kind == "comment" else _trio(site, kind)
+    return any(_shows(client, page.url or "/inexistant/", kind) for page in pages)
+
+
+def comments(site, kind, client, user):
+    """The comment section of the page, as an HTML fragment."""
+    assert kind == "comment", kind
+    return _shows(client, f"/commentaires/pages/{site.comment.page_id}/", kind)
 
 
 def _trio(site, kind):

@@ -19,6 +19,7 @@ from groups.models import Membership
 from groups.services import membership_add
 from home.roles import editors_group_sync
 from participation.notices.models import MustRead
+from participation.comments.services import comment_post
 from sso.models import EmailDomainStructure
 from strategy.models import PlanImport
 from tests.factories import (
@@ -61,9 +62,11 @@ TOKENS = {
     "consultation_results": "consultix",
     "notification": "notifixe",
     "must_read": "lisavex",
+    "comment": "commentaxe",
 }
 TITLE_PREFIXES = [
     "Actualité", "Ressource", "Événement", "Document", "Image", "Domaine", "Consultation",
+    "Commentaire",
 ]  # fmt: skip
 # The plans and actions of the PDF surface: titles only its probe looks for, so that the
 # other surfaces' cells stay about news, resources and events.
@@ -89,6 +92,7 @@ class MatrixSite:
     consultations: dict = dataclasses.field(default_factory=dict)  # "other", "secret"
     notification: object = None  # professional A's notification
     must_read: object = None  # a notice to the whole network on a resource of group X
+    comment: object = None  # a comment by a member of X on the news item of group X
 
 
 def _person(username, structure, **kwargs):
@@ -256,6 +260,11 @@ def build_matrix_site(home_page) -> MatrixSite:
     plan_import = _plan_import(home_page, users["editor"])
     consultations = _consultations(structure_a)
     notification = _notifications(users, pages)
+    comment = comment_post(
+        page=pages["private_page"]["news"],
+        author=users["member_x"],
+        text=f"Commentaire {TOKENS['comment']} : le covoiturage reprend lundi.",
+    )
     rebuild_search_index()
     return MatrixSite(
         users=users,
@@ -273,6 +282,7 @@ def build_matrix_site(home_page) -> MatrixSite:
         ),
         plan_import=plan_import,
         new_plan_import=_new_plan_import(home_page, users["editor"]),
+        comment=comment,
         consultations=consultations,
         notification=notification,
         must_read=_must_read(group_x, users["editor"]),
