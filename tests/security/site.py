@@ -18,8 +18,8 @@ from groups.follows import follow_set
 from groups.models import Membership
 from groups.services import membership_add
 from home.roles import editors_group_sync
-from participation.notices.models import MustRead
 from participation.comments.services import comment_post
+from participation.notices.models import MustRead
 from sso.models import EmailDomainStructure
 from strategy.models import PlanImport
 from tests.factories import (
