@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from groups.models import Structure
-from home.visibility import page_is_visible_to
+from home.visibility import page_is_visible_to, pages_viewable_in_admin
 from strategy.models.numbering import NumberedPageForm
 
 ALIGNMENT_FIELDS = ("regional_orientation", "regional_axis", "regional_action")
@@ -89,7 +89,10 @@ class ActionPageForm(NumberedPageForm):
             if field is None:
                 continue
             queryset = field.queryset.order_by("path")
-            field.queryset = queryset.filter(condition) if condition else queryset.none()
+            queryset = queryset.filter(condition) if condition else queryset.none()
+            if self.for_user is not None:
+                queryset = pages_viewable_in_admin(queryset, self.for_user)
+            field.queryset = queryset
             field.label_from_instance = _label
 
     def _own_plan(self):

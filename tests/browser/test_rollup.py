@@ -26,7 +26,7 @@ def test_an_editor_filters_the_rollup_and_downloads_its_csv(page, demo_site, ass
     matrix = page.locator("table#matrice")
     row = matrix.get_by_role("row", name="Mission Locale du Jura Nord", exact=False)
     assert row.is_visible()
-    assert matrix.get_by_role("columnheader", name="Axe 1").is_visible()
+    assert matrix.get_by_role("columnheader", name="Axe 1", exact=True).is_visible()
     assert matrix.get_by_role("rowheader", name="Mission Locale de Dijon").count() == 0
     plans = page.locator("table#structures")
     assert "Projet associatif 2025-2028 – Mission Locale du Jura Nord" in plans.inner_text()
