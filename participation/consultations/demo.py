@@ -6,7 +6,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from groups.models import Profile, Structure
+from groups.models import JobRole, Profile, Structure
 
 from .models import Consultation, Question, Vote
 from .services import consultation_announce, delegate_set, vote_cast
@@ -138,7 +138,12 @@ def _directors(demo, structures) -> dict:
             user.set_password(demo.password)
             user.save(update_fields=["password"])
         Profile.objects.get_or_create(
-            user=user, defaults={"structure": structures[structure], "job_title": job}
+            user=user,
+            defaults={
+                "structure": structures[structure],
+                "job_title": job,
+                "job_role": JobRole.objects.filter(slug="direction").first(),
+            },
         )
         if structures[structure].director_id is None:
             structures[structure].director = user
