@@ -71,7 +71,7 @@ class StructureSpacePage(BasePage):
         verbose_name_plural = _("structure spaces")
 
     def get_context(self, request, *args, **kwargs):
-        from groups.selectors import structure_space_context
+        from groups.space_selectors import structure_space_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(structure_space_context(space=self, user=request.user))
