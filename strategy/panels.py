@@ -11,7 +11,9 @@ class MissingSectionsPanel(Panel):
         template_name = "strategy/admin/missing_sections_panel.html"
 
         def is_shown(self):
-            return bool(self.instance.structure_id and not self.instance.is_model)
+            from strategy.models.trame import follows_the_trame
+
+            return follows_the_trame(self.instance)
 
         def get_context_data(self, parent_context=None):
             from strategy.models.trame import missing_sections

@@ -12,7 +12,7 @@ from wagtail.search import index
 from home.models import BasePage
 from strategy.blocks import REQUIRED_SECTION_KINDS, SECTION_KINDS, PlanSectionsBlock
 from strategy.models.numbering import NumberedPageForm, NumberedPageMixin
-from strategy.models.trame import missing_sections
+from strategy.models.trame import follows_the_trame, missing_sections
 from strategy.panels import MissingSectionsPanel
 from strategy.views import PlanRoutesMixin
 
@@ -30,7 +30,7 @@ class PlanPageForm(WagtailAdminPageForm):
             )
             for problem in plan_publication_problems(kinds, has_orientation=has_orientation):
                 self.add_error(None, problem)
-            if sections is not None and self.instance.structure_id and not self.instance.is_model:
+            if sections is not None and follows_the_trame(self.instance):
                 # A structure's plan: every required section of the current trame, filled in.
                 for missing in missing_sections(self.instance, sections=sections):
                     if not missing.absent or missing.kind not in REQUIRED_SECTION_KINDS:

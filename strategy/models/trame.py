@@ -32,6 +32,18 @@ def current_model():
     return StrategyPlanPage.objects.filter(is_model=True).order_by("-live", "-pk").first()
 
 
+def follows_the_trame(plan) -> bool:
+    """A structure's own plan, in its space: the plans compared with the common model (not
+    the model, nor the regional plan, nor a plan outside a structure's space)."""
+    if plan.is_model or not plan.structure_id or not plan.pk or not plan.path:
+        return False
+    from groups.models import StructureSpacePage
+
+    return (
+        StructureSpacePage.objects.ancestor_of(plan).filter(structure_id=plan.structure_id).exists()
+    )
+
+
 def _normalise(heading: str) -> str:
     return " ".join(str(heading).split()).casefold()
 

@@ -76,10 +76,15 @@ def structure_plan(context, space):
     can_edit = user_edits_space(space, user)
     if plan is not None and not (can_edit or page_is_visible_to(plan, user)):
         plan = None
+    missing = []
+    if plan is not None and can_edit:
+        # Its editors see the gap of what they are writing: the latest draft.
+        draft = plan.get_latest_revision_as_object() if plan.has_unpublished_changes else plan
+        missing = draft.missing_sections()
     return {
         "request": request,
         "space": space,
         "plan": plan,
         "can_edit": can_edit,
-        "missing": plan.missing_sections() if plan is not None and can_edit else [],
+        "missing": missing,
     }
