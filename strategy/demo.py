@@ -314,7 +314,6 @@ def _build_member_plans():
             plan, _created = plan_create_from_trame(space=dijon, user=dijon.structure.director)
             plan.sections = _written(plan, MEMBER_TEXT["ML Dijon"])
             plan.title = "Projet associatif 2025-2028 de la Mission Locale de Dijon"
-            plan.slug = "projet-associatif-ml-dijon"
             plan.status, plan.vote_date = (
                 StrategyPlanPage.Status.IN_FORCE,
                 datetime.date(2025, 6, 12),

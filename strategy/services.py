@@ -137,7 +137,7 @@ def plan_create_from_trame(*, space, user):
     }
     plan = StrategyPlanPage(
         title=" ".join(title.split()),
-        slug="projet-associatif",
+        slug=f"projet-associatif-{space.slug}"[:255],
         structure=structure,
         period_start=model.period_start,
         period_end=model.period_end,

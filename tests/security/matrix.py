@@ -216,7 +216,7 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
     # A page under the reserved page of structure S's space: as a group X page, for S.
     "structure_private_page": {
         **dict.fromkeys(SURFACES, NA),
-        **dict.fromkeys(["page_url", "site_map", *_SEARCH_SURFACES, *_API_SURFACES], STRUCTURE_S),
+        **dict.fromkeys(["page_url", *_SEARCH_SURFACES, *_API_SURFACES], STRUCTURE_S),
         **dict.fromkeys(
             [
                 "csv_export",
@@ -234,6 +234,8 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         ),  # fmt: skip
         "report_locked": STAFF,
         "my_data": NOBODY,
+        # The site map stops three levels below the home page; this page is five below.
+        "site_map": NA,
     },
     # A document of the reserved collection of structure S, uploaded by its editor.
     "structure_private_document": {
