@@ -24,11 +24,14 @@ def publish(page):
         page.get_by_role("button", name="Publier", exact=True).click()
 
 
-def add_page(page, base_url, model, parent_pk, title):
+def add_page(page, base_url, model, parent_pk, title, slug):
     page.goto(f"{base_url}/admin/pages/add/strategy/{model}/{parent_pk}/")
     page.fill("#id_title", title)
+    # The slug lives in the « Promotion » tab, filled from the title as one types.
+    page.evaluate(f"document.querySelector('#id_slug').value = '{slug}'")
     publish(page)
-    assert "/edit/" in page.url or "/admin/pages/" in page.url
+    errors = page.locator(".error-message, .help-critical, .messages .error").all_inner_texts()
+    assert "/add/" not in page.url, errors
 
 
 def write_section(page, index, text):
@@ -56,6 +59,7 @@ def test_a_director_names_an_editor_who_writes_and_publishes_the_plan(
     )
     page = context.new_page()
     page.set_default_timeout(60_000)
+    page.on("dialog", lambda dialog: dialog.accept())  # « leave this page? » after a save
 
     # The director names a colleague editor from « Gérer l'équipe éditoriale ».
     log_in(page, base, username=DIRECTOR)
@@ -90,12 +94,12 @@ def test_a_director_names_an_editor_who_writes_and_publishes_the_plan(
     assert not draft.missing_sections()
 
     # Two actions (their alignment to regional axes comes with the alignment feature).
-    add_page(page, base, "orientationpage", plan.pk, "Aller vers les jeunes")
+    add_page(page, base, "orientationpage", plan.pk, "Aller vers les jeunes", "aller-vers")
     orientation = plan.get_children().get()
-    add_page(page, base, "axispage", orientation.pk, "Être présents dans les villages")
+    add_page(page, base, "axispage", orientation.pk, "Être présents dans les villages", "villages")
     axis = orientation.get_children().get()
-    add_page(page, base, "actionpage", axis.pk, "Permanences dans les mairies")
-    add_page(page, base, "actionpage", axis.pk, "Un bus pour les rendez-vous")
+    add_page(page, base, "actionpage", axis.pk, "Permanences dans les mairies", "mairies")
+    add_page(page, base, "actionpage", axis.pk, "Un bus pour les rendez-vous", "bus")
     assert ActionPage.objects.descendant_of(plan).count() == 2
 
     page.goto(f"{base}/admin/pages/{plan.pk}/edit/")
