@@ -3,6 +3,8 @@ names a colleague editor, who creates the plan from the trame, fills in the requ
 sections, adds two actions and publishes; someone of another structure can neither edit it
 nor see the space's reserved pages. In a real browser, with axe-core on the new pages."""
 
+from wagtail.models import Page
+
 import pytest
 
 from groups.models import Profile, Structure, StructureSpacePage
@@ -30,8 +32,11 @@ def add_page(page, base_url, model, parent_pk, title, slug):
     # The slug lives in the « Promotion » tab, filled from the title as one types.
     page.evaluate(f"document.querySelector('#id_slug').value = '{slug}'")
     publish(page)
-    errors = page.locator(".error-message, .help-critical, .messages .error").all_inner_texts()
+    errors = page.locator(".error-message, .help-critical, .messages").all_inner_texts()
     assert "/add/" not in page.url, errors
+    created = Page.objects.filter(title=title).first()
+    assert created is not None, (page.url, errors)
+    return created
 
 
 def write_section(page, index, text):
@@ -94,10 +99,13 @@ def test_a_director_names_an_editor_who_writes_and_publishes_the_plan(
     assert not draft.missing_sections()
 
     # Two actions (their alignment to regional axes comes with the alignment feature).
-    add_page(page, base, "orientationpage", plan.pk, "Aller vers les jeunes", "aller-vers")
-    orientation = plan.get_children().get()
-    add_page(page, base, "axispage", orientation.pk, "Être présents dans les villages", "villages")
-    axis = orientation.get_children().get()
+    orientation = add_page(
+        page, base, "orientationpage", plan.pk, "Aller vers les jeunes", "aller-vers"
+    )
+    assert orientation.get_parent().pk == plan.pk
+    axis = add_page(
+        page, base, "axispage", orientation.pk, "Être présents dans les villages", "villages"
+    )
     add_page(page, base, "actionpage", axis.pk, "Permanences dans les mairies", "mairies")
     add_page(page, base, "actionpage", axis.pk, "Un bus pour les rendez-vous", "bus")
     assert ActionPage.objects.descendant_of(plan).count() == 2
