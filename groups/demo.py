@@ -75,6 +75,7 @@ def build_demo(demo):
     demo.log(f"{len(THEMATICS)} thématiques")
     _build_users(demo, structures)
     build_working_groups_demo(demo)
+    build_structure_spaces_demo(demo)
     _assign_job_roles(demo)
 
 
@@ -443,6 +444,7 @@ JOB_ROLE_OF_TITLE = {
     "Chargé de relation entreprises": "relations-entreprises",
     "Référent formation": "referent-thematique",
     "Directrice": "direction",
+    "Directeur": "direction",
     "Chargé de projet": "charge-projet",
     "Chargée de projet emploi": "charge-projet",
     "Psychologue": "psychologue",
@@ -465,3 +467,103 @@ def _assign_job_roles(demo):
             profile.save(update_fields=["job_role"])
             assigned += 1
     demo.log(f"{assigned} fonctions attribuées ({len(roles)} fonctions dans le réseau)")
+
+
+# --- Structure spaces (issue 16) ---------------------------------------------------------
+
+# (username, first name, last name, structure, job, role printed, directs, names editor)
+SPACE_PEOPLE = [
+    ("direction-dijon", "Marc", "Olivier", "ML Dijon", "Directeur", None, True),
+    ("direction-chalon", "Sophie", "Lambert", "ML Chalon", "Directrice",
+     "directrice d'une Mission Locale (ML Chalon)", True),
+    ("redaction-chalon", "Karim", "Haddad", "ML Chalon", "Chargé de projet",
+     "éditeur de l'espace de sa Mission Locale (ML Chalon)", False),
+    ("direction-nevers", "Hélène", "Marchand", "ML Nevers", "Directrice", None, True),
+]  # fmt: skip
+
+# (structure, presentation, public document, reserved document, reserved page)
+SPACES = [
+    ("ML Dijon",
+     "Huit lieux d'accueil dans l'agglomération dijonnaise et une antenne mobile pour les "
+     "communes rurales du nord du département.",
+     "Plaquette d'accueil des jeunes", "Tableau de bord de la direction",
+     "Ordre du jour du prochain conseil d'administration"),
+    ("ML Chalon",
+     "Une équipe de trente-cinq personnes entre Chalon-sur-Saône, Chagny et Saint-Rémy, "
+     "avec un pôle entreprises et un pôle logement.",
+     "Rapport d'activité en bref", "Budget prévisionnel de l'année",
+     "Notes du comité de direction"),
+    ("ML Nevers",
+     "La Mission Locale couvre le sud de la Nièvre ; elle anime le réseau des partenaires "
+     "de la mobilité en milieu rural.",
+     "Carte des permanences", "Compte rendu du bureau",
+     "Préparation du projet associatif"),
+]  # fmt: skip
+
+
+def build_structure_spaces_demo(demo):
+    """Three Missions Locales with their space under the directory: a director, an editor,
+    a presentation, a public and a reserved document, a reserved page. Their plans are
+    written by strategy/demo.py, at different stages."""
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+
+    from groups.models import NetworkDirectoryPage, StructureEditor
+    from groups.spaces import structure_editor_add, structure_space_create
+    from home.demo import _child
+    from home.models import ContentPage
+
+    User = get_user_model()
+    structures = {s.short_name: s for s in Structure.objects.all()}
+    people = {}
+    for username, first, last, short_name, job, role, directs in SPACE_PEOPLE:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"first_name": first, "last_name": last,
+                      "email": f"{username}@trame.example"},
+        )  # fmt: skip
+        if created:
+            user.set_password(demo.password)
+            user.save(update_fields=["password"])
+        Profile.objects.get_or_create(
+            user=user, defaults={"structure": structures[short_name], "job_title": job}
+        )
+        structure = structures[short_name]
+        if directs and structure.director_id is None:
+            structure.director = user
+            structure.save()
+        if role:
+            demo.logins.append((username, role))
+        people[username] = user
+
+    directory = NetworkDirectoryPage.objects.first()
+    Document = get_document_model()
+    for short_name, presentation, public_title, reserved_title, reserved_page in SPACES:
+        structure = structures[short_name]
+        space = structure_space_create(structure=structure, parent=directory)
+        if not space.body:
+            space.body = [("paragraph", f"<p>{presentation}</p>")]
+            space.summary = presentation
+            space.save_revision().publish()
+            space.refresh_from_db()
+        for title, collection in ((public_title, space.collection),
+                                  (reserved_title, space.private_collection)):  # fmt: skip
+            if not Document.objects.filter(title=title, collection=collection).exists():
+                document = Document(title=title, collection=collection)
+                document.file.save(
+                    f"{space.slug}-{len(title)}.txt", ContentFile(title.encode()), save=False
+                )
+                document.save()
+        _child(space.private_page, ContentPage, title=reserved_page,
+               summary="Réservé aux équipes de la structure et à l'équipe régionale.",
+               body=[("paragraph", "<p>Points à préparer, décisions attendues et "
+                                   "calendrier, partagés entre collègues.</p>")])  # fmt: skip
+    # Each structure's editors: Chalon's director named a colleague; Dijon's named the
+    # demo lead, who works there.
+    for short_name, username in (("ML Chalon", "redaction-chalon"), ("ML Dijon", "animateur")):
+        structure = structures[short_name]
+        user = User.objects.get(username=username)
+        if not StructureEditor.objects.filter(structure=structure, user=user).exists():
+            structure_editor_add(structure=structure, user=user, by=structure.director)
+    demo.log(f"{len(SPACES)} espaces de structure, avec leur équipe éditoriale")

@@ -4,7 +4,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from groups.models import JobRole, Profile, Structure, Thematic
-from home.params import ModelIdsChoiceField
+from home.params import IdField, ModelIdsChoiceField
 from home.uploads import UploadRules, photo_reencode, size_text
 from home.uploads.forms import CheckedFileField
 
@@ -100,3 +100,9 @@ class PeopleFilterForm(forms.Form):
     def __init__(self, *args, groups=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["group"].choices = [("", "---------"), *((g.pk, g.title) for g in groups)]
+
+
+class StructureEditorForm(forms.Form):
+    """« Gérer l'équipe éditoriale »: the person to name editor (one of the structure's)."""
+
+    person = IdField(label=_("Person"), required=True)

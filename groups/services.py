@@ -46,7 +46,7 @@ def _group_name(group: WorkingGroupPage, suffix: str) -> str:
     return f"GT {group.title[:100]} · {suffix} [{group.pk}]"
 
 
-def _ensure_django_group(current: Group | None, name: str) -> Group:
+def ensure_django_group(current: Group | None, name: str) -> Group:
     if current is None:
         current, _created = Group.objects.get_or_create(name=name)
     elif current.name != name:
@@ -66,14 +66,16 @@ def _ensure_collection(group: WorkingGroupPage) -> Collection:
     return collection
 
 
-def _sync_permissions(
-    group: WorkingGroupPage,
+def sync_space_permissions(
+    group,
     django_group: Group,
     page_codenames,
     collection_codenames,
     *,
     admin_access: bool,
 ):
+    """Give `django_group` exactly these permissions on the space `group` (a working group
+    or a structure space: a page with a `collection`) and nowhere else."""
     page_permissions = [_permission("wagtailcore", codename) for codename in page_codenames]
     GroupPagePermission.objects.filter(group=django_group).exclude(
         page=group, permission__in=page_permissions
@@ -131,9 +133,18 @@ def _sync_restrictions(group: WorkingGroupPage, viewers: list[Group]) -> None:
         page_restrictions.delete()
         collection_restrictions.delete()
         return
+    restrict_to_groups(page=group, collection=group.collection, viewers=viewers)
+
+
+def restrict_to_groups(*, page, collection, viewers: list[Group]) -> None:
+    """Make `page` (and its subtree) and `collection` viewable by these Django groups only:
+    one group restriction each, created or repaired."""
     for existing, create in (
-        (page_restrictions, lambda: PageViewRestriction(page=group)),
-        (collection_restrictions, lambda: CollectionViewRestriction(collection=group.collection)),
+        (PageViewRestriction.objects.filter(page=page), lambda: PageViewRestriction(page=page)),
+        (
+            CollectionViewRestriction.objects.filter(collection=collection),
+            lambda: CollectionViewRestriction(collection=collection),
+        ),
     ):
         restriction = existing.first()
         if restriction is None:
@@ -150,11 +161,16 @@ def _sync_people(group: WorkingGroupPage) -> None:
     member_ids = {user_id for user_id, _role in memberships}
     lead_ids = {user_id for user_id, role in memberships if role == Membership.Role.LEAD}
     for django_group, wanted in ((group.members_group, member_ids), (group.leads_group, lead_ids)):
-        current = set(django_group.user_set.values_list("pk", flat=True))
-        if current - wanted:
-            django_group.user_set.remove(*(current - wanted))
-        if wanted - current:
-            django_group.user_set.add(*(wanted - current))
+        set_group_users(django_group, wanted)
+
+
+def set_group_users(django_group: Group, wanted: set[int]) -> None:
+    """Make the users of `django_group` exactly `wanted` (user ids)."""
+    current = set(django_group.user_set.values_list("pk", flat=True))
+    if current - wanted:
+        django_group.user_set.remove(*(current - wanted))
+    if wanted - current:
+        django_group.user_set.add(*(wanted - current))
 
 
 @transaction.atomic
@@ -163,8 +179,8 @@ def working_group_sync(*, group: WorkingGroupPage) -> WorkingGroupPage:
     (members, leads), its document collection, page and collection permissions on its
     subtree, its moderation workflow and, for members-only groups, the view restrictions of
     its pages and documents. Safe to run at any time; changes only what differs."""
-    members = _ensure_django_group(group.members_group, _group_name(group, "membres"))
-    leads = _ensure_django_group(group.leads_group, _group_name(group, "animateurs"))
+    members = ensure_django_group(group.members_group, _group_name(group, "membres"))
+    leads = ensure_django_group(group.leads_group, _group_name(group, "animateurs"))
     collection = _ensure_collection(group)
     if (group.members_group_id, group.leads_group_id, group.collection_id) != (
         members.pk,
@@ -176,10 +192,10 @@ def working_group_sync(*, group: WorkingGroupPage) -> WorkingGroupPage:
         WorkingGroupPage.objects.filter(pk=group.pk).update(
             members_group=members, leads_group=leads, collection=collection
         )
-    _sync_permissions(
+    sync_space_permissions(
         group, leads, LEAD_PAGE_PERMISSIONS, LEAD_COLLECTION_PERMISSIONS, admin_access=True
     )
-    _sync_permissions(
+    sync_space_permissions(
         group, members, MEMBER_PAGE_PERMISSIONS, MEMBER_COLLECTION_PERMISSIONS, admin_access=False
     )
     # Its permissions come from `sync_roles`; it must exist for the restrictions to name it.

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from groups.views import directory, documents, follows, membership
+from groups.views import directory, documents, follows, membership, spaces
 
 app_name = "groups"
 
@@ -22,6 +22,13 @@ urlpatterns = [
         "groupes/<id:group_id>/membres/<id:user_id>/role/",
         membership.member_role,
         name="member_role",
+    ),
+    path("structures/<id:space_id>/equipe/", spaces.team, name="space_team"),
+    path("structures/<id:space_id>/equipe/ajouter/", spaces.editor_add, name="space_editor_add"),
+    path(
+        "structures/<id:space_id>/equipe/<id:user_id>/retirer/",
+        spaces.editor_remove,
+        name="space_editor_remove",
     ),
     path(
         "groupes/<id:group_id>/demandes/<id:request_id>/",

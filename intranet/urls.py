@@ -66,6 +66,7 @@ urlpatterns = [
     path("consultations/", include("participation.consultations.urls")),
     path("notifications/", include("participation.urls")),
     path("commentaires/", include("participation.comments.urls")),
+    path("reseau/", include("strategy.space_urls")),
     path("", include("legal.urls")),
     path("a-lire/", include("participation.notices.urls")),
     path("", include(wagtail_urls)),

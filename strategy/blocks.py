@@ -53,6 +53,18 @@ class SectionContentBlock(blocks.StreamBlock):
 
 class PlanSectionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), max_length=200)
+    # Written in the common model (trame) and copied with it: what each structure should
+    # write here. Shown to the plan's editors, never to readers.
+    guidance = blocks.TextBlock(
+        label=_("Guidance for the structures"),
+        required=False,
+        help_text=_("In the common model: what each structure should write in this section."),
+    )
+    required = blocks.BooleanBlock(
+        label=_("Required in every structure's plan"),
+        required=False,
+        help_text=_("In the common model: each structure must fill this section in."),
+    )
     content = SectionContentBlock(label=_("Content"), required=False)
 
     class Meta:

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from wagtail.models import Site
 
 from groups.models import Structure, Thematic
-from home.models import ContentPage, HomePage, SiteIdentitySettings
+from home.models import HomePage, SiteIdentitySettings
 from strategy.models import (
     ActionPage,
     AxisPage,
@@ -149,19 +149,26 @@ PLAN_SECTIONS = [
         ("bullet_list", ["Un bilan annuel publié sur Trame", "Un point d'étape après deux ans"])),
 ]  # fmt: skip
 
+
+def _guided(kind, heading, guidance, required):
+    """A section of the common model: a heading and what each structure should write."""
+    return (kind, {"heading": heading, "guidance": guidance, "required": required,
+                   "content": []})  # fmt: skip
+
+
 MODEL_SECTIONS = [
-    _section("preamble", "Préambule (facultatif)", _paragraph(
-        "Dites en quelques lignes pourquoi votre structure se dote de ce projet et comment il a "
-        "été préparé. Vous pouvez supprimer cette section.")),
-    _section("history", "Notre histoire", _paragraph(
-        "Racontez la création de votre Mission Locale et ses grandes étapes ; ajoutez une frise "
-        "chronologique si vous le souhaitez.")),
-    _section("values", "Nos valeurs", ("bullet_list", [
-        "Une valeur par ligne : remplacez cet exemple par les vôtres"])),
-    _section("missions", "Nos missions", ("bullet_list", [
-        "Une mission par ligne : remplacez cet exemple par les vôtres"])),
-    _section("conditions", "Suivi et évaluation (facultatif)", _paragraph(
-        "Indiquez comment le projet sera suivi : bilans annuels, point d'étape, indicateurs.")),
+    _guided("preamble", "Préambule",
+            "Dites en quelques lignes pourquoi votre structure se dote de ce projet et comment "
+            "il a été préparé. Section facultative.", False),
+    _guided("history", "Notre histoire",
+            "Racontez la création de votre Mission Locale et ses grandes étapes ; ajoutez une "
+            "frise chronologique si vous le souhaitez.", True),
+    _guided("values", "Nos valeurs", "Une valeur par ligne, avec vos propres mots.", True),
+    _guided("missions", "Nos missions", "Une mission par ligne : ce que vous faites, pour qui.",
+            True),
+    _guided("conditions", "Suivi et évaluation",
+            "Indiquez comment le projet sera suivi : bilans annuels, point d'étape, "
+            "indicateurs. Section facultative.", False),
 ]  # fmt: skip
 
 
@@ -175,7 +182,7 @@ def build_demo(demo):
     model = StrategyPlanPage.objects.child_of(home).filter(slug=MODEL_SLUG).first()
     if model is None:
         model = _build_model(home)
-        _build_member_plan(model)
+    _build_member_plans()
     aligned = _build_aligned_plans(plan)
     demo.log(f"projets des structures : {aligned} action(s) rattachée(s) au projet régional")
     _add_to_navigation(plan)
@@ -260,26 +267,80 @@ def _build_model(home):
     return model
 
 
-def _build_member_plan(model):
-    """A Mission Locale copied the model into its space and wrote its own plan."""
-    network = ContentPage.objects.filter(slug="le-reseau").first()
-    structure = Structure.objects.filter(short_name="ML Dijon").first()
-    if network is None or structure is None:
-        return
-    with transaction.atomic():
-        copy = model.copy(
-            recursive=True, to=network, keep_live=True,
-            update_attrs={"title": "Projet associatif 2025-2028 de la Mission Locale de Dijon",
-                          "slug": "projet-associatif-ml-dijon"},
-        ).specific  # fmt: skip
-        copy.structure, copy.status = structure, StrategyPlanPage.Status.IN_FORCE
-        copy.period_start, copy.period_end = 2025, 2028
-        _publish(copy)
-        action = ActionPage.objects.descendant_of(copy).first()
-        action.title = "Ouvrir un point d'accueil mobile dans les communes rurales"
-        action.thematic = Thematic.objects.filter(slug="relation-entreprises").first()
-        action.status, action.progress = ActionPage.Status.IN_PROGRESS, 25
-        _publish(action)
+# What two Missions Locales wrote on the trame: Dijon published its plan; Chalon has a draft
+# whose values and missions are still to write; Nevers has not started.
+MEMBER_TEXT = {
+    "ML Dijon": {
+        "history": "Créée en 1983 dans l'élan des premières Missions Locales, notre structure "
+                   "a ouvert son antenne mobile en 2021.",
+        "values": ["Aller vers les jeunes là où ils sont", "Un conseiller référent pour chacun",
+                   "Travailler avec les employeurs du territoire"],
+        "missions": ["Accueillir et accompagner les 16-25 ans", "Lever les freins : logement, "
+                     "mobilité, santé", "Rapprocher les jeunes des entreprises"],
+    },
+    "ML Chalon": {
+        "history": "Issue en 1990 de la fusion de deux permanences d'accueil, la Mission "
+                   "Locale s'est dotée d'un pôle entreprises en 2019.",
+    },
+}  # fmt: skip
+
+
+def _written(plan, texts):
+    sections = []
+    for block in plan.sections:
+        value = dict(block.value)
+        text = texts.get(block.block_type)
+        if isinstance(text, list):
+            value["content"] = [("bullet_list", text)]
+        elif text:
+            value["content"] = [_paragraph(text)]
+        else:
+            value["content"] = []
+        sections.append((block.block_type, value))
+    return sections
+
+
+def _build_member_plans():
+    """Plans at three stages in the structures' spaces (groups/demo.py): Dijon's published
+    with an orientation, an axis and an action; Chalon's a draft lacking sections; Nevers'
+    not started."""
+    from groups.models import StructureSpacePage
+    from strategy.services import plan_create_from_trame, structure_plan
+
+    spaces = {
+        space.structure.short_name: space
+        for space in StructureSpacePage.objects.select_related("structure")
+    }
+    dijon, chalon = spaces.get("ML Dijon"), spaces.get("ML Chalon")
+    if dijon is not None and structure_plan(dijon) is None:
+        with transaction.atomic():
+            plan, _created = plan_create_from_trame(space=dijon, user=dijon.structure.director)
+            plan.sections = _written(plan, MEMBER_TEXT["ML Dijon"])
+            plan.title = "Projet associatif 2025-2028 de la Mission Locale de Dijon"
+            plan.status, plan.vote_date = (
+                StrategyPlanPage.Status.IN_FORCE,
+                datetime.date(2025, 6, 12),
+            )
+            plan.save_revision()
+            orientation = OrientationPage(title="Aller vers les jeunes les plus éloignés",
+                                          slug="orientation-1")  # fmt: skip
+            plan.add_child(instance=orientation)
+            axis = AxisPage(title="Être présents dans les communes rurales", slug="axe-1")
+            orientation.add_child(instance=axis)
+            action = ActionPage(
+                title="Ouvrir un point d'accueil mobile dans les communes rurales",
+                slug="action-1-1", status=ActionPage.Status.IN_PROGRESS, progress=25,
+                thematic=Thematic.objects.filter(slug="relation-entreprises").first(),
+                pilot_structure=dijon.structure,
+            )  # fmt: skip
+            axis.add_child(instance=action)
+            for page in (orientation, axis, action):
+                _publish(page)
+            plan.get_latest_revision().publish()
+    if chalon is not None and structure_plan(chalon) is None:
+        plan, _created = plan_create_from_trame(space=chalon, user=chalon.structure.director)
+        plan.sections = _written(plan, MEMBER_TEXT["ML Chalon"])
+        plan.save_revision(user=chalon.structure.director)
 
 
 # Member structures' plans aligned on the regional one, at different stages:

@@ -81,3 +81,72 @@ def plan_close_year(*, plan, year: int, assessment: str, user=None) -> YearlyRev
             for indicator in indicators.get(action.pk, [])
         )
     return review
+
+
+class TrameError(Exception):
+    """A structure's plan that cannot be created from the trame, for a reason in French."""
+
+
+def structure_plan(space):
+    """The structure's own plan in its space (not a model), or None."""
+    from strategy.models import StrategyPlanPage
+
+    return (
+        StrategyPlanPage.objects.descendant_of(space)
+        .filter(structure_id=space.structure_id, is_model=False)
+        .order_by("pk")
+        .first()
+    )
+
+
+@transaction.atomic
+def plan_create_from_trame(*, space, user):
+    """Copy the current common model into the structure's space: its sections as guided
+    headings (heading, guidance, required mark, no content) and its period, as a draft of
+    the structure. A structure that already has a plan gets it back: a double click
+    creates one plan."""
+    from groups.models import Structure
+    from strategy.models import StrategyPlanPage
+    from strategy.models.trame import current_model
+
+    # Serialises two clicks on « Créer » for the same structure (no-op on SQLite, whose
+    # writes are serialised anyway).
+    structure = Structure.objects.select_for_update().get(pk=space.structure_id)
+    existing = structure_plan(space)
+    if existing is not None:
+        return existing, False
+    model = current_model()
+    if model is None:
+        raise TrameError(_("The network has no common model (trame) to copy yet."))
+    sections = [
+        {
+            "type": section.block_type,
+            "value": {
+                "heading": section.value["heading"],
+                "guidance": section.value.get("guidance", ""),
+                "required": bool(section.value.get("required")),
+                "content": [],
+            },
+        }
+        for section in model.sections
+    ]
+    name = structure.short_name or structure.name
+    title = _("Projet associatif %(period)s · %(structure)s") % {
+        "period": model.period_label,
+        "structure": name,
+    }
+    plan = StrategyPlanPage(
+        title=" ".join(title.split()),
+        slug=f"projet-associatif-{space.slug}"[:255],
+        structure=structure,
+        period_start=model.period_start,
+        period_end=model.period_end,
+        status=StrategyPlanPage.Status.DRAFT,
+        summary=model.summary,
+        live=False,
+        owner=user,
+    )
+    plan.sections = sections
+    space.add_child(instance=plan)
+    plan.save_revision(user=user, log_action=True)
+    return plan, True

@@ -9,6 +9,7 @@ from .pages import (
     WorkingGroupIndexPage,
     WorkingGroupPage,
 )
+from .spaces import StructureEditor, StructureSpacePage
 
 __all__ = [
     "Follow",
@@ -20,6 +21,8 @@ __all__ = [
     "NetworkDirectoryPage",
     "Profile",
     "Structure",
+    "StructureEditor",
+    "StructureSpacePage",
     "Thematic",
     "ThematicHubPage",
     "ThematicIndexPage",

@@ -273,7 +273,7 @@ class NetworkDirectoryPage(RoutablePageMixin, BasePage):
     """ "Le réseau": the structures with their people, the people search and the profiles."""
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = []
+    subpage_types = ["groups.StructureSpacePage"]
     max_count = 1
 
     class Meta:

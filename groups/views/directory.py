@@ -19,7 +19,11 @@ PEOPLE_PER_PAGE = 30
 
 
 def structures(request, page):
-    structure_list = Structure.objects.filter(is_active=True).prefetch_related(people_prefetch())
+    structure_list = (
+        Structure.objects.filter(is_active=True)
+        .select_related("space")
+        .prefetch_related(people_prefetch())
+    )
     return page.render(
         request,
         template="groups/directory/structures.html",

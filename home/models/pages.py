@@ -66,7 +66,12 @@ class ContentPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
-    parent_page_types = ["home.HomePage", "home.ContentPage", "groups.WorkingGroupPage"]
+    parent_page_types = [
+        "home.HomePage",
+        "home.ContentPage",
+        "groups.WorkingGroupPage",
+        "groups.StructureSpacePage",
+    ]
     subpage_types = ["home.ContentPage", "strategy.StrategyPlanPage"]
 
     class Meta:

@@ -12,6 +12,8 @@ from wagtail.search import index
 from home.models import BasePage
 from strategy.blocks import REQUIRED_SECTION_KINDS, SECTION_KINDS, PlanSectionsBlock
 from strategy.models.numbering import NumberedPageForm, NumberedPageMixin
+from strategy.models.trame import follows_the_trame, missing_sections
+from strategy.panels import MissingSectionsPanel
 from strategy.views import PlanRoutesMixin, RollupRoutesMixin
 
 
@@ -28,6 +30,11 @@ class PlanPageForm(WagtailAdminPageForm):
             )
             for problem in plan_publication_problems(kinds, has_orientation=has_orientation):
                 self.add_error(None, problem)
+            if sections is not None and follows_the_trame(self.instance):
+                # A structure's plan: every required section of the current trame, filled in.
+                for missing in missing_sections(self.instance, sections=sections):
+                    if not missing.absent or missing.kind not in REQUIRED_SECTION_KINDS:
+                        self.add_error(None, missing.message)
         return cleaned_data
 
 
@@ -95,6 +102,7 @@ class StrategyPlanPage(PlanRoutesMixin, RollupRoutesMixin, RoutablePageMixin, Ba
             ],
             heading=_("The plan"),
         ),
+        MissingSectionsPanel(heading=_("Compared with the common model")),
         FieldPanel("sections"),
     ]
     search_fields = [
@@ -103,7 +111,7 @@ class StrategyPlanPage(PlanRoutesMixin, RollupRoutesMixin, RoutablePageMixin, Ba
         index.FilterField("status"),
     ]
 
-    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    parent_page_types = ["home.HomePage", "home.ContentPage", "groups.StructureSpacePage"]
     subpage_types = ["strategy.OrientationPage"]
 
     class Meta:
@@ -131,6 +139,10 @@ class StrategyPlanPage(PlanRoutesMixin, RollupRoutesMixin, RoutablePageMixin, Ba
                 if block.block_type == "bullet_list":
                     items.extend(block.value)
         return items
+
+    def missing_sections(self):
+        """What this structure's plan lacks compared with the current common model."""
+        return missing_sections(self)
 
     def publication_problems(self) -> list[str]:
         kinds = {block.block_type for block in self.sections}

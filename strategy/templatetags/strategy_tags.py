@@ -59,3 +59,32 @@ def plan_number(value, unit=""):
     from strategy.charts import format_value
 
     return format_value(value, unit or "")
+
+
+@register.inclusion_tag("strategy/tags/structure_plan.html", takes_context=True)
+def structure_plan(context, space):
+    """A structure's plan in its space: a link to it, and for its editors what it still
+    lacks compared with the current common model; or « Créer notre projet à partir de la
+    trame » while it has none."""
+    from groups.space_selectors import user_edits_space
+    from home.visibility import page_is_visible_to
+    from strategy.services import structure_plan as plan_of_space
+
+    request = context["request"]
+    user = request.user
+    plan = plan_of_space(space)
+    can_edit = user_edits_space(space, user)
+    if plan is not None and not (can_edit or page_is_visible_to(plan, user)):
+        plan = None
+    missing = []
+    if plan is not None and can_edit:
+        # Its editors see the gap of what they are writing: the latest draft.
+        draft = plan.get_latest_revision_as_object() if plan.has_unpublished_changes else plan
+        missing = draft.missing_sections()
+    return {
+        "request": request,
+        "space": space,
+        "plan": plan,
+        "can_edit": can_edit,
+        "missing": missing,
+    }

@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from groups.models import (
     MeetingPage,
     NetworkDirectoryPage,
+    StructureSpacePage,
     ThematicHubPage,
     ThematicIndexPage,
     WorkingGroupIndexPage,
@@ -17,6 +18,7 @@ from groups.models import (
 )
 from home.models import ContentPage, HomePage, NewsIndexPage, NewsPage
 from resources.models import ResourcePage
+from strategy.models import StrategyPlanPage
 from tests.factories import (
     ThematicFactory,
     ThematicIndexPageFactory,
@@ -55,7 +57,12 @@ class GroupsPageTreeTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(ContentPage, MeetingPage)
         self.assertCanNotCreateAt(WorkingGroupIndexPage, MeetingPage)
         self.assertCanNotCreateAt(HomePage, ThematicHubPage)
-        self.assertAllowedSubpageTypes(NetworkDirectoryPage, set())
+
+    def test_a_structure_space_sits_under_the_directory(self):
+        self.assertAllowedSubpageTypes(NetworkDirectoryPage, {StructureSpacePage})
+        self.assertAllowedParentPageTypes(StructureSpacePage, {NetworkDirectoryPage})
+        self.assertAllowedSubpageTypes(StructureSpacePage, {ContentPage, StrategyPlanPage})
+        self.assertCanNotCreateAt(HomePage, StructureSpacePage)
 
 
 class GroupsEditorFormTests(WagtailPageTestCase):

@@ -19,6 +19,7 @@ from tests.security.probes import _shows
 # Which summary item counts each kind, and how to take the object away.
 _COUNTED_BY = {
     "restricted_document": DocumentsSummaryItem,
+    "structure_private_document": DocumentsSummaryItem,
     "image": ImagesSummaryItem,
 }
 
@@ -53,8 +54,8 @@ def report_workflow_tasks(site, kind, client, user):
 
 
 def report_site_history(site, kind, client, user):
-    if kind in ("restricted_document", "image"):
-        item = site.document if kind == "restricted_document" else site.image
+    if kind in ("restricted_document", "structure_private_document", "image"):
+        item = site.image if kind == "image" else site.documents[kind]
         log(instance=item, action="wagtail.create", user=site.users["admin"])
     else:  # a draft saved in the admin is logged as an edit
         for page in _pages(site, kind):
@@ -99,8 +100,9 @@ def dashboard_counts(site, kind, client, user):
     if before is None:
         return False
     with transaction.atomic():
-        if kind == "restricted_document":
-            site.document.__class__.objects.filter(pk=site.document.pk).delete()
+        if kind in site.documents:
+            document = site.documents[kind]
+            document.__class__.objects.filter(pk=document.pk).delete()
         elif kind == "image":
             site.image.__class__.objects.filter(pk=site.image.pk).delete()
         else:

@@ -10,6 +10,9 @@ ROLES = {
     "lead_x": "Animateur du groupe X",
     "member_y": "Membre du groupe Y",
     "lead_y": "Animateur du groupe Y",
+    "member_s": "Professionnel de la structure S",
+    "editor_s": "Éditeur de l'espace de la structure S",
+    "editor_t": "Éditeur de l'espace d'une autre structure (T)",
     "editor": "Éditeur",
     "admin": "Administrateur",
 }
@@ -33,6 +36,8 @@ KINDS = {
     "notification": "Notification d'une autre personne (professionnel A)",
     "must_read": "Avis « à lire » adressé à tout le réseau, sur une page du groupe réservé X",
     "comment": "Commentaire sur une page d'un groupe réservé (X)",
+    "structure_private_page": "Page de l'espace réservé d'une structure (S)",
+    "structure_private_document": "Document de la collection réservée d'une structure (S)",
 }
 
 SURFACES = {
@@ -80,10 +85,15 @@ SURFACES = {
 }
 
 NOBODY = ()
-LOGGED_IN = ("professional_a", "member_x", "lead_x", "member_y", "lead_y", "editor", "admin")
+LOGGED_IN = ("professional_a", "member_x", "lead_x", "member_y", "lead_y", "member_s", "editor_s",
+             "editor_t", "editor", "admin")  # fmt: skip
 GROUP_X = ("member_x", "lead_x", "editor", "admin")
 LEAD_X_AND_STAFF = ("lead_x", "editor", "admin")
-LEADS_AND_STAFF = ("lead_x", "lead_y", "editor", "admin")
+# Everyone with the admin: group leads, structure space editors, editors and administrators.
+LEADS_AND_STAFF = ("lead_x", "lead_y", "editor_s", "editor_t", "editor", "admin")
+# A structure's reserved pages and documents: its people, its editors, regional editors.
+STRUCTURE_S = ("member_s", "editor_s", "editor", "admin")
+EDITOR_S_AND_STAFF = ("editor_s", "editor", "admin")
 STAFF = ("editor", "admin")
 NA = None
 
@@ -264,6 +274,42 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
     # A comment is seen, and found by its words, exactly where its page is.
     "comment": dict.fromkeys(SURFACES, NA)
     | dict.fromkeys(["page_url", "comments", "search_page", "api_search"], GROUP_X),
+    # A page under the reserved page of structure S's space: as a group X page, for S.
+    "structure_private_page": {
+        **dict.fromkeys(SURFACES, NA),
+        **dict.fromkeys(["page_url", *_SEARCH_SURFACES, *_API_SURFACES], STRUCTURE_S),
+        **dict.fromkeys(
+            [
+                "csv_export",
+                "admin_explorer",
+                "chooser",
+                "chooser_search",
+                "report",
+                "preview",
+                "report_page_types",
+                "dashboard_panels",
+                "report_site_history",
+                "dashboard_counts",
+            ],
+            EDITOR_S_AND_STAFF,
+        ),  # fmt: skip
+        "report_locked": STAFF,
+        "my_data": NOBODY,
+        # The site map stops three levels below the home page; this page is five below.
+        "site_map": NA,
+    },
+    # A document of the reserved collection of structure S, uploaded by its editor.
+    "structure_private_document": {
+        **dict.fromkeys(SURFACES, NA),
+        **dict.fromkeys(_SEARCH_SURFACES, STRUCTURE_S),
+        **dict.fromkeys(_ADMIN_LISTINGS, EDITOR_S_AND_STAFF),
+        "api_search": STRUCTURE_S,
+        "api_token": STRUCTURE_S,
+        "media_url": STRUCTURE_S,
+        "report_site_history": ("admin",),
+        "dashboard_counts": EDITOR_S_AND_STAFF,
+        "my_data": ("editor_s",),
+    },
 }
 
 # The consultation surfaces apply to consultations only.

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from groups.follows import digest_message
 from groups.selectors import feed_for
-from tests.security.site import PDF_TITLE_PREFIXES, TITLE_PREFIXES, TOKENS
+from tests.security.site import DOCUMENT_KINDS, PDF_TITLE_PREFIXES, TITLE_PREFIXES, TOKENS
 
 
 def names_object(text: str, kind: str, prefixes=TITLE_PREFIXES) -> bool:
@@ -130,7 +130,7 @@ def admin_explorer(site, kind, client, user):
         return _shows(client, "/admin/snippets/participation_notices/mustread/", kind)
     if kind == "email_domain":
         return _shows(client, "/admin/snippets/sso/emaildomainstructure/", kind)
-    if kind == "restricted_document":
+    if kind in DOCUMENT_KINDS:
         return _shows(client, f"/admin/documents/?q={TOKENS[kind]}", kind)
     if kind == "image":
         return _shows(client, f"/admin/images/?q={TOKENS[kind]}", kind)
@@ -138,7 +138,7 @@ def admin_explorer(site, kind, client, user):
 
 
 def chooser(site, kind, client, user):
-    if kind == "restricted_document":
+    if kind in DOCUMENT_KINDS:
         return _shows(client, "/admin/documents/chooser/", kind)
     if kind == "image":
         return _shows(client, "/admin/images/chooser/", kind)
@@ -147,7 +147,7 @@ def chooser(site, kind, client, user):
 
 def chooser_search(site, kind, client, user):
     token = TOKENS[kind]
-    if kind == "restricted_document":
+    if kind in DOCUMENT_KINDS:
         return _shows(client, f"/admin/documents/chooser/results/?q={token}", kind)
     if kind == "image":
         return _shows(client, f"/admin/images/chooser/results/?q={token}", kind)
@@ -156,8 +156,8 @@ def chooser_search(site, kind, client, user):
 
 def chosen(site, kind, client, user):
     """The chooser's answer for an id typed by hand (what a block's preview would show)."""
-    if kind == "restricted_document":
-        return _shows(client, f"/admin/documents/chooser/chosen/{site.document.pk}/", kind)
+    if kind in DOCUMENT_KINDS:
+        return _shows(client, f"/admin/documents/chooser/chosen/{site.documents[kind].pk}/", kind)
     assert kind == "image", kind
     return _shows(client, f"/admin/images/chooser/chosen/{site.image.pk}/", kind)
 
@@ -177,6 +177,7 @@ def preview(site, kind, client, user):
 def media_url(site, kind, client, user):
     url = {
         "restricted_document": site.document.url,
+        "structure_private_document": site.documents["structure_private_document"].url,
         "document_version": site.version.url,
         "image": f"/media/{site.image.file.name}",
         "rendition": f"/media/{site.rendition.file.name}",

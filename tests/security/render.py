@@ -36,7 +36,14 @@ Légende : ✅ montré, ⛔ jamais montré, — la surface ne s'applique pas à 
 - **Membre du groupe Y** : membre simple d'un autre groupe réservé.
 - **Animateur du groupe Y** : animateur de cet autre groupe (accès à l'administration,
   droits de publication dans son groupe seulement).
-- **Éditeur** : membre du groupe « Éditeurs », qui administre tout le contenu.
+- **Professionnel de la structure S** : une personne de la Mission Locale S, qui lit
+  l'espace de sa structure, y compris son espace réservé (sans accès à l'administration).
+- **Éditeur de l'espace de la structure S** : désigné éditeur de l'espace de S (accès à
+  l'administration, droits de publication dans l'espace de S seulement).
+- **Éditeur de l'espace d'une autre structure (T)** : désigné éditeur de l'espace de la
+  structure T.
+- **Éditeur** : membre du groupe « Éditeurs » (éditeur régional), qui administre tout le
+  contenu.
 - **Administrateur** : superutilisateur.
 
 Tous les comptes suivent la thématique des groupes (pour « Mon fil » et la lettre).
@@ -58,6 +65,10 @@ Tous les comptes suivent la thématique des groupes (pour « Mon fil » et la le
   le sont.
 - **Avis « à lire »** : un avis adressé à tout le réseau, sur une ressource du groupe
   réservé X ; seules les personnes ciblées qui peuvent voir la page le reçoivent.
+- **Page de l'espace réservé d'une structure** : une page sous la page « Espace réservé » de
+  l'espace de la structure S (`/le-reseau/<structure>/espace-reserve/`).
+- **Document de la collection réservée d'une structure** : un document de la collection
+  réservée de S, déposé par son éditeur.
 
 ## Les surfaces
 

@@ -17,6 +17,7 @@ from wagtail.models import GroupApprovalTask, PageViewRestriction, Workflow, Wor
 from groups.follows import follow_set
 from groups.models import Membership
 from groups.services import membership_add
+from groups.spaces import structure_editor_add, structure_space_create
 from home.roles import editors_group_sync
 from participation.comments.services import comment_post
 from participation.notices.models import MustRead
@@ -25,8 +26,10 @@ from strategy.models import PlanImport
 from tests.factories import (
     ActionPageFactory,
     AxisPageFactory,
+    ContentPageFactory,
     EventIndexPageFactory,
     EventPageFactory,
+    NetworkDirectoryPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
     OrientationPageFactory,
@@ -42,6 +45,7 @@ from tests.factories import (
 )
 from tests.groups.conftest import jpeg_file
 from tests.search.helpers import rebuild_search_index
+from tests.security.matrix import ROLES
 
 # One made-up word per object kind, found nowhere else on the site. A surface shows an
 # object when one of its titles (see TITLE_PREFIXES) appears: a search form that repeats the
@@ -63,10 +67,12 @@ TOKENS = {
     "notification": "notifixe",
     "must_read": "lisavex",
     "comment": "commentaxe",
+    "structure_private_page": "structuronde",
+    "structure_private_document": "docustructa",
 }
 TITLE_PREFIXES = [
     "Actualité", "Ressource", "Événement", "Document", "Image", "Domaine", "Consultation",
-    "Commentaire",
+    "Commentaire", "Page",
 ]  # fmt: skip
 # The plans and actions of the PDF surface: titles only its probe looks for, so that the
 # other surfaces' cells stay about news, resources and events.
@@ -93,6 +99,7 @@ class MatrixSite:
     notification: object = None  # professional A's notification
     must_read: object = None  # a notice to the whole network on a resource of group X
     comment: object = None  # a comment by a member of X on the news item of group X
+    documents: dict = dataclasses.field(default_factory=dict)  # document kind -> document
 
 
 def _person(username, structure, **kwargs):
@@ -199,6 +206,13 @@ def build_matrix_site(home_page) -> MatrixSite:
         "admin": _person("admin", structure_a, is_superuser=True, is_staff=True),
     }
     users["editor"].groups.add(editors_group_sync())
+    structure_s = StructureFactory(name="Structure S")
+    structure_t = StructureFactory(name="Structure T")
+    for role, structure in (("member_s", structure_s), ("editor_s", structure_s),
+                            ("editor_t", structure_t)):  # fmt: skip
+        users[role] = _person(role.replace("_", "-"), structure)
+    # Reorder as the matrix lists the roles.
+    users = {role: users[role] for role in ROLES}
     membership_add(group=group_x, user=users["member_x"])
     membership_add(group=group_x, user=users["lead_x"], role=Membership.Role.LEAD)
     membership_add(group=group_y, user=users["member_y"])
@@ -265,6 +279,13 @@ def build_matrix_site(home_page) -> MatrixSite:
         author=users["member_x"],
         text=f"Commentaire {TOKENS['comment']} : le covoiturage reprend lundi.",
     )
+    structure_page, structure_document = _structure_spaces(
+        home_page, users, structure_s, structure_t
+    )
+    pages["structure_private_page"] = {"page": structure_page}
+    parents["structure_private_page"] = structure_page.get_parent()
+    revisions["structure_private_page"] = structure_page.save_revision()
+    revisions["structure_private_page"].publish()
     rebuild_search_index()
     return MatrixSite(
         users=users,
@@ -282,6 +303,10 @@ def build_matrix_site(home_page) -> MatrixSite:
         ),
         plan_import=plan_import,
         new_plan_import=_new_plan_import(home_page, users["editor"]),
+        documents={
+            "restricted_document": document,
+            "structure_private_document": structure_document,
+        },
         comment=comment,
         consultations=consultations,
         notification=notification,
@@ -329,6 +354,28 @@ def _must_read(group_x, editor):
         deadline=timezone.localdate() + datetime.timedelta(days=7),
         created_by=editor,
     )
+
+
+def _structure_spaces(home_page, users, structure_s, structure_t):
+    """The spaces of structures S and T, each with its named editor; a page under S's
+    reserved page and a document of S's reserved collection, uploaded by S's editor."""
+    directory = NetworkDirectoryPageFactory(parent=home_page, title="Le réseau", slug="le-reseau")
+    space_s = structure_space_create(structure=structure_s, parent=directory)
+    structure_space_create(structure=structure_t, parent=directory)
+    structure_editor_add(structure=structure_s, user=users["editor_s"], by=users["editor"])
+    structure_editor_add(structure=structure_t, user=users["editor_t"], by=users["editor"])
+    token = TOKENS["structure_private_page"]
+    page = ContentPageFactory(
+        parent=space_s.private_page, title=f"Page {token}", slug="compte-rendu"
+    )
+    document = get_document_model()(
+        title=f"Document {TOKENS['structure_private_document']}",
+        file=ContentFile(b"budget de la structure", name="budget.txt"),
+        collection=space_s.private_collection,
+        uploaded_by_user=users["editor_s"],
+    )
+    document.save()
+    return page, document
 
 
 def _new_plan_import(home_page, uploader):

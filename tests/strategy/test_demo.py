@@ -48,3 +48,46 @@ def test_demo_has_the_common_model_and_a_member_plan(demo_client):
     content = demo_client.get(model.url).content.decode()
     assert "Mission Locale de Dijon" in content
     assert "Relation entreprises" in content
+
+
+def _space_state():
+    from groups.models import StructureEditor, StructureSpacePage
+
+    return {
+        "spaces": sorted(StructureSpacePage.objects.values_list("structure__short_name", "slug")),
+        "editors": sorted(StructureEditor.objects.values_list("structure_id", "user_id")),
+        "plans": sorted(
+            StrategyPlanPage.objects.filter(is_model=False).values_list("pk", "live", "slug")
+        ),
+        "pages": StrategyPlanPage.objects.count() + StructureSpacePage.objects.count(),
+    }
+
+
+def test_demo_has_three_structure_spaces_with_plans_at_three_stages(demo_client):
+    from groups.models import StructureSpacePage
+    from strategy.services import structure_plan
+
+    spaces = {
+        space.structure.short_name: space
+        for space in StructureSpacePage.objects.select_related("structure")
+    }
+    assert set(spaces) == {"ML Dijon", "ML Chalon", "ML Nevers"}
+    assert all(space.structure.director_id for space in spaces.values())
+    dijon = structure_plan(spaces["ML Dijon"])
+    assert dijon.live and dijon.status == "in_force" and not dijon.missing_sections()
+    assert ActionPage.objects.descendant_of(dijon).exists()
+    chalon = structure_plan(spaces["ML Chalon"]).get_latest_revision_as_object()
+    assert not chalon.live
+    assert [m.heading for m in chalon.missing_sections()] == ["Nos valeurs", "Nos missions"]
+    assert structure_plan(spaces["ML Nevers"]) is None
+
+    demo_client.force_login(get_user_model().objects.get(username="redaction-chalon"))
+    content = demo_client.get(spaces["ML Chalon"].url).content.decode()
+    assert "La section obligatoire « Nos valeurs » est encore vide." in content
+    demo_client.force_login(get_user_model().objects.get(username="direction-nevers"))
+    content = demo_client.get(spaces["ML Nevers"].url).content.decode()
+    assert "Créer notre projet à partir de la trame" in content
+
+    before = _space_state()
+    call_command("seed_demo", stdout=StringIO())
+    assert _space_state() == before

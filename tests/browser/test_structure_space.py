@@ -1,0 +1,133 @@
+"""A Mission Locale writes its own plan on the common trame, in its space: its director
+names a colleague editor, who creates the plan from the trame, fills in the required
+sections, adds two actions and publishes; someone of another structure can neither edit it
+nor see the space's reserved pages. In a real browser, with axe-core on the new pages."""
+
+from wagtail.models import Page
+
+import pytest
+
+from groups.models import Profile, Structure, StructureSpacePage
+from strategy.models import ActionPage, StrategyPlanPage
+from strategy.services import structure_plan
+
+from .conftest import SCREENSHOTS_DIR, log_in
+
+pytestmark = pytest.mark.browser
+
+DIRECTOR = "direction-nevers"  # directs ML Nevers, whose space has no plan yet (groups/demo.py)
+OTHER_EDITOR = "redaction-chalon"  # an editor of another structure's space
+REQUIRED = ("history", "values", "missions")
+
+
+def publish(page):
+    page.get_by_role("button", name="Plus d'actions").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publier", exact=True).click()
+
+
+def add_page(page, base_url, model, parent_pk, title, slug):
+    page.goto(f"{base_url}/admin/pages/add/strategy/{model}/{parent_pk}/")
+    page.fill("#id_title", title)
+    # The slug lives in the « Promotion » tab, filled from the title as one types.
+    page.evaluate(f"document.querySelector('#id_slug').value = '{slug}'")
+    publish(page)
+    errors = page.locator(".error-message, .help-critical, .messages").all_inner_texts()
+    assert "/add/" not in page.url, errors
+    created = Page.objects.filter(title=title).first()
+    assert created is not None, (page.url, errors)
+    return created
+
+
+def write_section(page, index, text):
+    """Insert a paragraph in the section's content, as an editor does: the « + » of the
+    section's empty stream, then « Paragraphe », then type."""
+    stream = page.locator(f"input[name='sections-{index}-value-content-count']").locator("xpath=..")
+    stream.locator("button.c-sf-add-button").first.click()
+    page.get_by_role("option", name="Paragraphe").first.click()
+    editor = stream.locator("[contenteditable=true]").first
+    editor.click()
+    page.keyboard.type(text)
+
+
+def test_a_director_names_an_editor_who_writes_and_publishes_the_plan(
+    context, demo_site, assert_accessible
+):
+    base = demo_site.url
+    nevers = Structure.objects.get(short_name="ML Nevers")
+    space = StructureSpacePage.objects.get(structure=nevers)
+    colleague = (
+        Profile.objects.filter(structure=nevers, user__username__startswith="demo-p")
+        .select_related("user")
+        .first()
+        .user
+    )
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.on("dialog", lambda dialog: dialog.accept())  # « leave this page? » after a save
+
+    # The director names a colleague editor from « Gérer l'équipe éditoriale ».
+    log_in(page, base, username=DIRECTOR)
+    page.goto(f"{base}{space.url}")
+    page.get_by_role("link", name="Gérer l’équipe éditoriale").click()
+    assert page.locator("main h1").inner_text() == "Gérer l’équipe éditoriale"
+    assert_accessible(page, "la gestion de l'équipe éditoriale")
+    page.get_by_label("Personne de la structure").select_option(str(colleague.pk))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Désigner").click()
+    assert (
+        colleague.get_full_name()
+        in page.locator("section[aria-labelledby=team-editors]").inner_text()
+    )
+
+    # The colleague creates the plan from the trame and writes the required sections.
+    context.clear_cookies()
+    log_in(page, base, username=colleague.username)
+    page.goto(f"{base}{space.url}")
+    assert_accessible(page, "l'espace d'une structure")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Créer notre projet à partir de la trame").click()
+    plan = structure_plan(space)
+    assert page.url.endswith(f"/admin/pages/{plan.pk}/edit/")
+    assert "data-missing-sections" in page.content()
+    kinds = [block.block_type for block in plan.sections]
+    for kind in REQUIRED:
+        write_section(page, kinds.index(kind), f"Ce que la Mission Locale écrit : {kind}.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Enregistrer le brouillon").click()
+    draft = StrategyPlanPage.objects.get(pk=plan.pk).get_latest_revision_as_object()
+    assert not draft.missing_sections()
+
+    # Two actions (their alignment to regional axes comes with the alignment feature).
+    orientation = add_page(
+        page, base, "orientationpage", plan.pk, "Aller vers les jeunes", "aller-vers"
+    )
+    assert orientation.get_parent().pk == plan.pk
+    axis = add_page(
+        page, base, "axispage", orientation.pk, "Être présents dans les villages", "villages"
+    )
+    add_page(page, base, "actionpage", axis.pk, "Permanences dans les mairies", "mairies")
+    add_page(page, base, "actionpage", axis.pk, "Un bus pour les rendez-vous", "bus")
+    assert ActionPage.objects.descendant_of(plan).count() == 2
+
+    page.goto(f"{base}/admin/pages/{plan.pk}/edit/")
+    publish(page)
+    plan = StrategyPlanPage.objects.get(pk=plan.pk)
+    assert plan.live, page.content()[:2000]
+    page.goto(f"{base}{space.url}")
+    assert page.get_by_role("link", name=plan.title).is_visible()
+    SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS_DIR / "structure-space.png", full_page=True)
+
+    # The editor of another structure can neither edit the plan nor see the reserved pages.
+    context.clear_cookies()
+    log_in(page, base, username=OTHER_EDITOR)
+    page.goto(f"{base}/admin/pages/{plan.pk}/edit/")
+    assert f"/admin/pages/{plan.pk}/edit/" not in page.url or "Publier" not in page.content()
+    page.goto(f"{base}{space.url}")
+    assert "Espace réservé" not in page.content()
+    reserved = space.private_page.get_children().first()
+    response = page.goto(f"{base}{reserved.url}")
+    assert response.status == 404
+    response = page.goto(f"{base}{space.private_page.url}")
+    assert response.status == 404
