@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from wagtail.models import Site
 
 from groups.models import Structure, Thematic
-from home.models import HomePage, SiteIdentitySettings
+from home.models import ContentPage, HomePage, SiteIdentitySettings
 from strategy.models import (
     ActionPage,
     AxisPage,
