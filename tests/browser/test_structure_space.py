@@ -1,14 +1,16 @@
 """A Mission Locale writes its own plan on the common trame, in its space: its director
 names a colleague editor, who creates the plan from the trame, fills in the required
-sections, adds two actions and publishes; someone of another structure can neither edit it
-nor see the space's reserved pages. In a real browser, with axe-core on the new pages."""
+sections, adds two actions aligned on regional axes and publishes; the regional roll-up
+shows the plan in its row and the axes' columns; someone of another structure can neither
+edit it nor see the space's reserved pages or the structure's self-assessment. In a real
+browser, with axe-core on the new pages."""
 
 from wagtail.models import Page
 
 import pytest
 
 from groups.models import Profile, Structure, StructureSpacePage
-from strategy.models import ActionPage, StrategyPlanPage
+from strategy.models import ActionPage, AxisPage, StrategyPlanPage
 from strategy.services import structure_plan
 
 from .conftest import SCREENSHOTS_DIR, log_in
@@ -26,9 +28,11 @@ def publish(page):
         page.get_by_role("button", name="Publier", exact=True).click()
 
 
-def add_page(page, base_url, model, parent_pk, title, slug):
+def add_page(page, base_url, model, parent_pk, title, slug, choices=None):
     page.goto(f"{base_url}/admin/pages/add/strategy/{model}/{parent_pk}/")
     page.fill("#id_title", title)
+    for field, value in (choices or {}).items():
+        page.select_option(f"#id_{field}", str(value))
     # The slug lives in the « Promotion » tab, filled from the title as one types.
     page.evaluate(f"document.querySelector('#id_slug').value = '{slug}'")
     publish(page)
@@ -98,7 +102,12 @@ def test_a_director_names_an_editor_who_writes_and_publishes_the_plan(
     draft = StrategyPlanPage.objects.get(pk=plan.pk).get_latest_revision_as_object()
     assert not draft.missing_sections()
 
-    # Two actions (their alignment to regional axes comes with the alignment feature).
+    # Two actions, each aligned on an axis of the regional plan.
+    regional_axes = list(
+        AxisPage.objects.descendant_of(
+            StrategyPlanPage.objects.get(slug="projet-associatif")
+        ).order_by("path")[:2]
+    )
     orientation = add_page(
         page, base, "orientationpage", plan.pk, "Aller vers les jeunes", "aller-vers"
     )
@@ -106,9 +115,16 @@ def test_a_director_names_an_editor_who_writes_and_publishes_the_plan(
     axis = add_page(
         page, base, "axispage", orientation.pk, "Être présents dans les villages", "villages"
     )
-    add_page(page, base, "actionpage", axis.pk, "Permanences dans les mairies", "mairies")
-    add_page(page, base, "actionpage", axis.pk, "Un bus pour les rendez-vous", "bus")
-    assert ActionPage.objects.descendant_of(plan).count() == 2
+    for (title, slug), regional_axis in zip(
+        [("Permanences dans les mairies", "mairies"), ("Un bus pour les rendez-vous", "bus")],
+        regional_axes,
+        strict=True,
+    ):
+        add_page(
+            page, base, "actionpage", axis.pk, title, slug, {"regional_axis": regional_axis.pk}
+        )
+    actions = ActionPage.objects.descendant_of(plan)
+    assert {a.regional_axis_id for a in actions} == {a.pk for a in regional_axes}
 
     page.goto(f"{base}/admin/pages/{plan.pk}/edit/")
     publish(page)
@@ -118,6 +134,19 @@ def test_a_director_names_an_editor_who_writes_and_publishes_the_plan(
     assert page.get_by_role("link", name=plan.title).is_visible()
     SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS_DIR / "structure-space.png", full_page=True)
+
+    # The roll-up shows the plan in its structure's row, one action in each axis's column.
+    context.clear_cookies()
+    log_in(page, base, username="editeur")
+    page.goto(f"{base}/projet-associatif/reseau/")
+    assert_accessible(page, "la synthèse du réseau")
+    assert plan.title in page.locator("table#structures").inner_text()
+    matrix = page.locator("table#matrice")
+    headers = matrix.locator("thead th").all_inner_texts()
+    cells = matrix.get_by_role("row", name=nevers.name).locator("td").all_inner_texts()
+    for regional_axis in regional_axes:
+        column = headers.index(f"Axe {regional_axis.number}") - 1
+        assert cells[column].startswith("1"), (headers, cells)
 
     # The editor of another structure can neither edit the plan nor see the reserved pages.
     context.clear_cookies()
@@ -130,4 +159,7 @@ def test_a_director_names_an_editor_who_writes_and_publishes_the_plan(
     response = page.goto(f"{base}{reserved.url}")
     assert response.status == 404
     response = page.goto(f"{base}{space.private_page.url}")
+    assert response.status == 404
+    # Nor the structure's labelling self-assessment (labelling/demo.py wrote one).
+    response = page.goto(f"{base}/labellisation/structures/{nevers.pk}/")
     assert response.status == 404
