@@ -36,6 +36,7 @@ KINDS = {
     "notification": "Notification d'une autre personne (professionnel A)",
     "must_read": "Avis « à lire » adressé à tout le réseau, sur une page du groupe réservé X",
     "comment": "Commentaire sur une page d'un groupe réservé (X)",
+    "self_assessment": "Autoévaluation de labellisation de la structure S",
     "structure_private_page": "Page de l'espace réservé d'une structure (S)",
     "structure_private_document": "Document de la collection réservée d'une structure (S)",
 }
@@ -73,6 +74,7 @@ SURFACES = {
     "api_token": "API, pages et recherche (jeton)",
     "site_map": "Plan du site",
     "my_data": "Mes données (JSON et CSV)",
+    "labelling": "Suivi de la labellisation d'une structure",
     "consultation_results_page": "Page des résultats d'une consultation",
     "consultation_results_csv": "Export CSV des résultats d'une consultation",
     "rollup": "Synthèse du réseau (projets des structures)",
@@ -312,11 +314,21 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
     },
 }
 
-# The consultation surfaces apply to consultations only.
-_CONSULTATION_SURFACES = ["consultation_results_page", "consultation_results_csv"]
+# A self-assessment of structure S (labelling/): its structure's people and the regional
+# editors read it, nobody else (editor T is a structure editor, not a regional one).
+EXPECTED["self_assessment"] = dict.fromkeys(SURFACES, NA) | {
+    "labelling": ("member_s", "editor_s", "editor", "admin")
+}
+
+# Surfaces that show one kind only: not applicable to the others.
+_ONE_KIND_SURFACES = {
+    "consultation_results": ["consultation_results_page", "consultation_results_csv"],
+    "self_assessment": ["labelling"],
+}
 for _kind, _row in EXPECTED.items():
-    if _kind != "consultation_results":
-        _row.update(dict.fromkeys(_CONSULTATION_SURFACES, NA))
+    for _owner, _surfaces in _ONE_KIND_SURFACES.items():
+        if _kind != _owner:
+            _row.update(dict.fromkeys(_surfaces, NA))
 
 
 def cells():

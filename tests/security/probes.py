@@ -322,3 +322,9 @@ def must_read_report(site, kind, client, user):
         or _served(client, f"{url}?export=csv")
         or _shows(client, f"/admin/a-lire/{site.must_read.pk}/rappel/", kind)
     )
+
+
+def labelling(site, kind, client, user):
+    """A structure's labelling follow-up shows its self-assessment's comments."""
+    url = f"/labellisation/structures/{site.self_assessment.structure_id}/"
+    return names_object(_text(client.get(url)), kind, ["Autoévaluation"])

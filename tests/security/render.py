@@ -69,6 +69,8 @@ Tous les comptes suivent la thématique des groupes (pour « Mon fil » et la le
   l'espace de la structure S (`/le-reseau/<structure>/espace-reserve/`).
 - **Document de la collection réservée d'une structure** : un document de la collection
   réservée de S, déposé par son éditeur.
+- **Autoévaluation de labellisation de la structure S** : le commentaire d'un critère porte
+  le mot.
 
 ## Les surfaces
 
@@ -125,6 +127,8 @@ Tous les comptes suivent la thématique des groupes (pour « Mon fil » et la le
 - **Lecture d'un avis « à lire » et son rappel** : `/admin/a-lire/<id>/lecture/` (les
   chiffres par structure), son export CSV et la confirmation du rappel
   (`/admin/a-lire/<id>/rappel/`).
+- **Suivi de la labellisation d'une structure** : `/labellisation/structures/<id>/`, l'historique
+  des autoévaluations de la structure, avec leurs commentaires.
 """
 
 

@@ -69,6 +69,7 @@ TOKENS = {
     "comment": "commentaxe",
     "structure_private_page": "structuronde",
     "structure_private_document": "docustructa",
+    "self_assessment": "autoevalix",
 }
 TITLE_PREFIXES = [
     "Actualité", "Ressource", "Événement", "Document", "Image", "Domaine", "Consultation",
@@ -99,6 +100,7 @@ class MatrixSite:
     notification: object = None  # professional A's notification
     must_read: object = None  # a notice to the whole network on a resource of group X
     comment: object = None  # a comment by a member of X on the news item of group X
+    self_assessment: object = None  # structure S's labelling self-assessment
     documents: dict = dataclasses.field(default_factory=dict)  # document kind -> document
 
 
@@ -311,7 +313,27 @@ def build_matrix_site(home_page) -> MatrixSite:
         consultations=consultations,
         notification=notification,
         must_read=_must_read(group_x, users["editor"]),
+        self_assessment=_self_assessment(structure_s),
     )
+
+
+def _self_assessment(structure):
+    """Structure S's self-assessment; its comment carries the kind's token."""
+    from labelling.models import Chapter, Criterion, CriterionAnswer, Referential, SelfAssessment
+
+    referential = Referential.objects.create(title="Référentiel de la matrice", is_current=True)
+    chapter = Chapter.objects.create(referential=referential, number="1", title="Accueillir")
+    criterion = Criterion.objects.create(chapter=chapter, number="1.1", title="Délai d'accueil")
+    assessment = SelfAssessment.objects.create(
+        structure=structure, referential=referential, year=2026
+    )
+    CriterionAnswer.objects.create(
+        assessment=assessment,
+        criterion=criterion,
+        level=2,
+        comment=f"Autoévaluation {TOKENS['self_assessment']} : délai suivi chaque trimestre.",
+    )
+    return assessment
 
 
 def _notifications(users, pages):
