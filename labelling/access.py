@@ -1,9 +1,10 @@
 """Who may read and who may answer a structure's self-assessment.
 
-A self-assessment is private to its structure: its people read it, its director answers
-it, and the regional editors read and answer every structure's.
+A self-assessment is private to its structure: its people read it, its director and the
+editors of its space answer it, and the regional editors read and answer every structure's.
 """
 
+from groups.models import StructureEditor
 from groups.selectors import user_is_editor
 
 
@@ -21,4 +22,6 @@ def may_view_assessments(user, structure) -> bool:
 def may_answer_assessments(user, structure) -> bool:
     if not may_view_assessments(user, structure):
         return False
-    return user_is_editor(user) or structure.director_id == user.pk
+    if user_is_editor(user) or structure.director_id == user.pk:
+        return True
+    return StructureEditor.objects.filter(structure=structure, user=user).exists()

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from groups.models import Structure
+from groups.models import Structure, StructureSpacePage
 from groups.selectors import user_is_editor
 from home.querysets import TramePageQuerySet
 from home.visibility import documents_visible_to
@@ -61,18 +61,22 @@ def structure_detail(request, structure_id):
 
 
 def _evidence_choices(structure, user):
-    plans = StrategyPlanPage.objects.filter(structure=structure)
-    pages = Page.objects.none()
-    for plan in plans:
-        pages |= Page.objects.descendant_of(plan, inclusive=True)
+    """The structure's own pages (its space, its plan and actions) and documents (its
+    space's collections), among those the user may view."""
+    space = StructureSpacePage.objects.filter(structure=structure).first()
+    roots = [*StrategyPlanPage.objects.filter(structure=structure), *([space] if space else [])]
+    own_pages = Page.objects.none()
+    for root in roots:
+        own_pages |= Page.objects.descendant_of(root, inclusive=True)
     pages = (
         TramePageQuerySet(model=Page)
         .visible_to(user)
-        .filter(pk__in=pages.values("pk"))
+        .filter(pk__in=own_pages.values("pk"))
         .order_by("path")[:EVIDENCE_CHOICES_MAX]
     )
+    collections = [c for c in (space.collection, space.private_collection) if c] if space else []
     documents = documents_visible_to(
-        get_document_model().objects.filter(uploaded_by_user__profile__structure=structure), user
+        get_document_model().objects.filter(collection__in=collections), user
     ).order_by("title")[:EVIDENCE_CHOICES_MAX]
     return list(pages), list(documents)
 
@@ -84,7 +88,10 @@ def assessment_edit(request, structure_id):
     if not may_answer_assessments(request.user, structure):
         messages.error(
             request,
-            _("Only the structure's director and the regional editors answer its self-assessment."),
+            _(
+                "Only the structure's director, its space's editors and the regional editors "
+                "answer its self-assessment."
+            ),
         )
         return redirect("labelling:structure", structure_id=structure.pk)
     referential = Referential.current()

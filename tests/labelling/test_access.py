@@ -51,7 +51,7 @@ def test_a_member_reads_but_only_the_director_answers(client, colleague, dijon, 
         answers_post(criteria, ALL_ACHIEVED),
         follow=True,
     )
-    assert "Seuls la direction de la structure et les éditeurs régionaux" in (
+    assert "les éditeurs de son espace et les éditeurs régionaux remplissent" in (
         response.content.decode()
     )
     assert not SelfAssessment.objects.exists()
@@ -77,3 +77,31 @@ def test_a_regional_editor_reads_and_answers_any_structure(
     )
     assert response.status_code == 302
     assert SelfAssessment.objects.get().updated_by == regional_editor
+
+
+def test_an_editor_of_the_structure_space_answers(client, colleague, director, dijon, criteria):
+    from groups.spaces import structure_editor_add
+
+    structure_editor_add(structure=dijon, user=colleague, by=director)
+    client.force_login(colleague)
+    response = client.post(
+        reverse("labelling:assessment_edit", args=[dijon.pk]),
+        answers_post(criteria, ALL_ACHIEVED),
+    )
+    assert response.status_code == 302
+    assert SelfAssessment.objects.get().updated_by == colleague
+
+
+def test_the_structure_space_links_its_people_to_the_follow_up(
+    client, colleague, outsider, dijon, referential, home_page
+):
+    from groups.spaces import structure_space_create
+    from tests.factories import NetworkDirectoryPageFactory
+
+    directory = NetworkDirectoryPageFactory(parent=home_page, slug="le-reseau")
+    space = structure_space_create(structure=dijon, parent=directory)
+    link = reverse("labelling:structure", args=[dijon.pk])
+    client.force_login(colleague)
+    assert link in client.get(space.url).content.decode()
+    client.force_login(outsider)
+    assert link not in client.get(space.url).content.decode()
