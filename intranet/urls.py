@@ -62,6 +62,7 @@ urlpatterns = [
     path("media/<path:path>", home_views.media_file, name="media"),
     path("reseau/mon-profil/jetons-api/", include("api.token_urls")),
     path("reseau/", include("groups.urls")),
+    path("mes-propositions/", include("participation.proposals.urls")),
     path("", include("legal.urls")),
     path("", include(wagtail_urls)),
 ]

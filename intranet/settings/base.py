@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "api",
     "legal",
     "participation",
+    "participation.proposals",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
