@@ -27,6 +27,7 @@ KINDS = {
     "email_domain": "Domaine de courriel → structure (SSO)",
     "plan_import": "Fichier de projet associatif déposé, non confirmé",
     "new_plan_import": "Fichier déposé comme nouveau projet associatif, non confirmé",
+    "proposal": "Proposition envoyée, non publiée (ressource et bonne pratique de A)",
 }
 
 SURFACES = {
@@ -62,6 +63,8 @@ SURFACES = {
     "api_token": "API, pages et recherche (jeton)",
     "site_map": "Plan du site",
     "my_data": "Mes données (JSON et CSV)",
+    "my_proposals": "Mes propositions",
+    "proposal_review": "Relecture d'une proposition (administration)",
 }
 
 NOBODY = ()
@@ -203,7 +206,48 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
     "email_domain": {**dict.fromkeys(SURFACES, NA), "admin_explorer": STAFF},
     "plan_import": dict.fromkeys(SURFACES, NA) | {"import_steps": UPLOADER},
     "new_plan_import": dict.fromkeys(SURFACES, NA) | {"import_steps": UPLOADER},
+    # A proposal is a draft under the review workflow: its proposer follows it in « Mes
+    # propositions », the editors (and the thematic's chefs de file, not a role here) review
+    # it in the admin; no other surface names it and its file waits in a collection
+    # reserved to reviewers until it is published.
+    "proposal": {
+        **dict.fromkeys(SURFACES, NA),
+        **dict.fromkeys(
+            [
+                "page_url",
+                "listings",
+                "library",
+                "library_pdf",
+                "feed",
+                "digest",
+                "site_map",
+                *_SEARCH_SURFACES,
+                *_API_SURFACES,
+            ],
+            NOBODY,
+        ),
+        **dict.fromkeys(
+            [
+                "admin_explorer",
+                "chooser",
+                "chooser_search",
+                "preview",
+                "media_url",
+                *_PAGES_ONLY,
+                "report_site_history",
+                "dashboard_counts",
+                "proposal_review",
+            ],
+            STAFF,
+        ),
+        "my_proposals": OWNER,
+    },
 }
+
+# Surfaces of one kind only.
+for _kind, _row in EXPECTED.items():
+    for _surface in ("my_proposals", "proposal_review"):
+        _row.setdefault(_surface, NA)
 
 
 def cells():

@@ -171,6 +171,7 @@ def media_url(site, kind, client, user):
         "document_version": site.version.url,
         "image": f"/media/{site.image.file.name}",
         "rendition": f"/media/{site.rendition.file.name}",
+        "proposal": site.proposal_document.url if site.proposal_document else "",
     }[kind]
     return _served(client, url)
 
@@ -239,3 +240,12 @@ def my_data(site, kind, client, user):
     return any(
         names_object(archive.read(name).decode("utf-8-sig"), kind) for name in archive.namelist()
     )
+
+
+def my_proposals(site, kind, client, user):
+    return _shows(client, "/mes-propositions/", kind)
+
+
+def proposal_review(site, kind, client, user):
+    """The admin's edit view of the proposed pages, where reviewers approve them."""
+    return any(_shows(client, f"/admin/pages/{page.pk}/edit/", kind) for page in _trio(site, kind))

@@ -51,6 +51,10 @@ Tous les comptes suivent la thématique des groupes (pour « Mon fil » et la le
   révision porte le mot.
 - **Document d'une collection réservée** et sa **version précédente** (le fichier remplacé).
 - **Image d'une collection réservée** et son **rendu** (vignette `fill-20x20`).
+- **Proposition envoyée** : une ressource (avec son fichier) et une bonne pratique proposées
+  par le professionnel A depuis le site, en attente de relecture dans leur flux de travail.
+  Les chefs de file de la thématique, qui les relisent aussi, ne sont pas un rôle de la
+  matrice : `tests/participation/proposals/` les vérifie.
 
 ## Les surfaces
 
@@ -93,6 +97,9 @@ Tous les comptes suivent la thématique des groupes (pour « Mon fil » et la le
   seule (`Authorization: Bearer …`), sans session. Un anonyme n'a pas de jeton : 401.
 - **Plan du site** : `/plan-du-site/`, l'arborescence des pages publiées que la personne peut
   voir.
+- **Mes propositions** : `/mes-propositions/`, la liste des propositions de la personne.
+- **Relecture d'une proposition** : la page de modification de l'administration, où les
+  relecteurs approuvent, demandent des modifications ou refusent.
 - **Mes données** : les téléchargements JSON et CSV (zip) de « Mes données »
   (`/compte/mes-donnees/`) ; les pages du trio public, réservé et brouillon ont pour
   responsable le professionnel A, le document a été déposé par l'animateur du groupe X. Une

@@ -57,8 +57,9 @@ TOKENS = {
     "email_domain": "domainoxe",
     "plan_import": "importimex",
     "new_plan_import": "nouvelimex",
+    "proposal": "propositex",
 }
-TITLE_PREFIXES = ["Actualité", "Ressource", "Événement", "Document", "Image", "Domaine"]
+TITLE_PREFIXES = ["Actualité", "Ressource", "Événement", "Document", "Image", "Domaine", "Pratique"]
 # The plans and actions of the PDF surface: titles only its probe looks for, so that the
 # other surfaces' cells stay about news, resources and events.
 PDF_TITLE_PREFIXES = ["Projet", "Fiche"]
@@ -79,6 +80,7 @@ class MatrixSite:
     plans: dict  # page kind -> {"plan", "action"}: a plan and one of its actions
     plan_import: object = None  # a plan file uploaded by the editor, before confirmation
     new_plan_import: object = None  # the same, uploaded as a new plan under the home page
+    proposal_document: object = None  # the file of the proposed resource
 
 
 def _person(username, structure, **kwargs):
@@ -239,6 +241,9 @@ def build_matrix_site(home_page) -> MatrixSite:
     )
     plans = _plans(home_page, group_x)
     plan_import = _plan_import(home_page, users["editor"])
+    pages["proposal"], parents["proposal"] = _proposals(home_page, owner, thematic)
+    revisions["proposal"] = pages["proposal"]["resource"].get_latest_revision()
+    proposal_document = pages["proposal"]["resource"].resource_documents.get().document
     rebuild_search_index()
     return MatrixSite(
         users=users,
@@ -253,7 +258,40 @@ def build_matrix_site(home_page) -> MatrixSite:
         plans=plans,
         plan_import=plan_import,
         new_plan_import=_new_plan_import(home_page, users["editor"]),
+        proposal_document=proposal_document,
     )
+
+
+def _proposals(home_page, proposer, thematic):
+    """A resource and a good practice proposed by professional A, waiting for review."""
+    import uuid
+
+    from participation.proposals.models import GoodPracticeIndexPage
+    from participation.proposals.services import (
+        GoodPracticeData,
+        ResourceData,
+        good_practice_propose,
+        resource_propose,
+    )
+    from resources.models import ResourceIndexPage
+
+    home_page.add_child(instance=GoodPracticeIndexPage(title="Bonnes pratiques"))
+    token = TOKENS["proposal"]
+    resource, _created = resource_propose(
+        user=proposer,
+        data=ResourceData(title=f"Ressource {token}", summary="Un guide.", thematic=thematic),
+        file=ContentFile(b"Un guide propose.", name="guide.txt"),
+        token=uuid.uuid4(),
+    )
+    practice, _created = good_practice_propose(
+        user=proposer,
+        data=GoodPracticeData(title=f"Pratique {token}", summary="Une pratique.",
+                              thematic=thematic, structure=None, context="Contexte.",
+                              action="Action.", results="Résultats.", contact="Contact."),
+        token=uuid.uuid4(),
+    )  # fmt: skip
+    pages = {"resource": resource.page.specific, "practice": practice.page.specific}
+    return pages, ResourceIndexPage.objects.get()
 
 
 def _new_plan_import(home_page, uploader):

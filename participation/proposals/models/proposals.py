@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ProposalKind(models.TextChoices):
@@ -13,7 +14,7 @@ class ProposalKind(models.TextChoices):
 class ProposalStatus(models.TextChoices):
     PENDING = "pending", _("Awaiting review")
     CHANGES_REQUESTED = "changes_requested", _("Changes requested")
-    PUBLISHED = "published", _("Published")
+    PUBLISHED = "published", pgettext_lazy("proposal", "Published")
     REFUSED = "refused", _("Refused")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
