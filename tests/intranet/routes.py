@@ -99,6 +99,8 @@ SEARCH = ["q", "tri", "page", "type", "thematique", "type_ressource", "structure
 LIBRARY = ["type", "thematique", "structure", "annee", "format", "tri", "page"]
 PLAN = ["orientation", "thematique", "statut", "pilote"]
 REPORT = ["date_from", "date_to", "export", "p", "ordering"]
+PROPOSAL = ["token", "title", "summary", "thematic"]
+PRACTICE = ["structure", "context", "action", "results", "contact"]
 
 # The parameters each view reads, by route name or, for pages, by page type: they are drawn
 # more often for that view than the others.
@@ -133,6 +135,9 @@ VIEW_PARAMETERS = {
     "api:events": ["periode", "page", "page_size"],
     "api:people": ["q", "structure", "thematic", "group", "page", "page_size"],
     "api_tokens:list": ["name", "scope", "expires_on"],
+    "proposals:propose_resource": [*PROPOSAL, "resource_type", "audience", "description"],
+    "proposals:propose_good_practice": [*PROPOSAL, *PRACTICE],
+    "proposals:edit": [*PROPOSAL, *PRACTICE, "resource_type", "audience", "description"],
 }  # fmt: skip
 
 

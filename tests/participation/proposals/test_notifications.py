@@ -7,9 +7,10 @@ import pytest
 
 from participation.kinds import NotificationKind
 from participation.models import Notification
+from participation.proposals.services import GoodPracticeData, proposal_resubmit
 from tests.participation.proposals.helpers import act, propose_practice
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _messages(user) -> list[str]:
@@ -38,9 +39,6 @@ def test_each_step_is_told_to_the_proposer(proposer, chef_de_file, practices, th
     notification = Notification.objects.filter(recipient=proposer).first()
     assert notification.url == "/mes-propositions/"
     assert notification.actor == chef_de_file
-
-    from participation.proposals.services import proposal_resubmit
-    from tests.participation.proposals.helpers import GoodPracticeData
 
     page = Page.objects.get(pk=proposal.page_id).specific
     proposal_resubmit(
