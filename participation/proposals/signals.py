@@ -90,6 +90,9 @@ def proposal_submitted(sender, instance, user=None, **kwargs):
     proposal = _proposal(instance)
     if proposal is None:
         return
+    # Also a workflow restarted from the admin after a request for changes (Wagtail cancels
+    # the previous one first, which left the proposal withdrawn).
+    Proposal.objects.filter(pk=proposal.pk).update(status=ProposalStatus.PENDING)
     title = proposal.page.title
     # Told even though they are the actor: it is the receipt of their proposal.
     _tell_proposer(

@@ -144,3 +144,16 @@ def test_refusal_ends_it(proposal, proposer, chef_de_file):
     client.force_login(proposer)
     mine = client.get("/mes-propositions/").content.decode()
     assert "Refusée" in mine and "existe déjà" in mine
+
+
+def test_a_workflow_restarted_in_the_admin_puts_it_back_in_review(proposal, chef_de_file, editor):
+    act(proposal, chef_de_file, "reject", comment="Ajoutez un contact.")
+    page = Page.objects.get(pk=proposal.page_id)
+    state = page.current_workflow_state
+
+    # What the admin's « restart workflow » does.
+    state.cancel(user=editor)
+    state.workflow.start(page, editor)
+
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.PENDING
