@@ -26,8 +26,9 @@ def test_a_good_practice_proposed_approved_and_published(
 
     # Sent incomplete first: the errors are named in French and nothing typed is lost.
     page.fill("#id_title", TITLE)
-    page.click("button[type=submit]")
-    assert "Ce champ est obligatoire." in page.inner_text("form")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Envoyer ma proposition").click()
+    assert "Ce champ est obligatoire." in page.inner_text("main form")
     assert page.input_value("#id_title") == TITLE
     assert_accessible(page, "le formulaire de proposition (avec ses erreurs)")
 
@@ -38,7 +39,7 @@ def test_a_good_practice_proposed_approved_and_published(
     page.fill("#id_results", "Vingt élèves reçus la première année.")
     page.fill("#id_contact", "Thomas Girard, par la messagerie de Trame.")
     with page.expect_navigation():
-        page.click("button[type=submit]")
+        page.get_by_role("button", name="Envoyer ma proposition").click()
     assert "En attente de relecture" in page.inner_text("main")
     proposal = Proposal.objects.get(page__title=TITLE)
 

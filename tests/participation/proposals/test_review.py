@@ -157,3 +157,15 @@ def test_a_workflow_restarted_in_the_admin_puts_it_back_in_review(proposal, chef
 
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.PENDING
+
+
+def test_a_reviewer_previews_a_proposed_resource(proposer, editor, library, thematic, media_root):
+    proposal = propose_resource(proposer, thematic)
+    revision = Page.objects.get(pk=proposal.page_id).get_latest_revision()
+    client = Client()
+    client.force_login(editor)
+
+    response = client.get(f"/admin/pages/{proposal.page_id}/revisions/{revision.pk}/view/")
+
+    assert response.status_code == 200
+    assert "Guide des aides à la mobilité" in response.content.decode()
