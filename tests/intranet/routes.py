@@ -93,6 +93,14 @@ PARAMETERS = {
     "username": ["professionnel"],
     "password": [],
     "email": [],
+    # proposals
+    "token": ["6f1c1e9e-4a57-4d64-9a47-9e0c7f6c0a11"],
+    "resource_type": [],
+    "audience": ["everyone", "counsellors"],
+    "description": [],
+    "context": [],
+    "results": [],
+    "contact": [],
 }
 
 SEARCH = ["q", "tri", "page", "type", "thematique", "type_ressource", "structure", "groupe"]
