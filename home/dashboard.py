@@ -15,6 +15,7 @@ from wagtail.admin.views.home import (
 from wagtail.models import Page
 
 from home.permission_policies import pages_listable_in_admin
+from home.visibility import pages_viewable_in_admin
 
 
 def _listable_ids(pages, user) -> set[int]:
@@ -65,12 +66,24 @@ class ScopedUserObjectsInModerationPanel(UserObjectsInWorkflowModerationPanel):
 
 
 class ScopedObjectsToModeratePanel(WorkflowObjectsToModeratePanel):
+    """What awaits the user's review: every task state listed is one they may moderate, so
+    a draft they may not otherwise edit (a proposal for a chef de file) is kept; pages
+    under a restriction they do not satisfy are still left out."""
+
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         states = context["states"]
+        user = parent_context["request"].user
+        pages = [state["obj"] for state in states if isinstance(state["obj"], Page)]
+        viewable = set(
+            pages_viewable_in_admin(
+                Page.objects.filter(pk__in=[page.pk for page in pages]), user
+            ).values_list("pk", flat=True)
+        )
         kept = {
-            id(obj)
-            for obj in _kept([state["obj"] for state in states], parent_context["request"].user)
+            id(state["obj"])
+            for state in states
+            if not isinstance(state["obj"], Page) or state["obj"].pk in viewable
         }
         context["states"] = [state for state in states if id(state["obj"]) in kept]
         return context

@@ -67,6 +67,7 @@ urlpatterns = [
     path("notifications/", include("participation.urls")),
     path("commentaires/", include("participation.comments.urls")),
     path("reseau/", include("strategy.space_urls")),
+    path("mes-propositions/", include("participation.proposals.urls")),
     path("", include("legal.urls")),
     path("a-lire/", include("participation.notices.urls")),
     path("", include(wagtail_urls)),

@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Prefetch, Sum
+from django.db.models import Prefetch, QuerySet, Sum
 from django.utils import timezone
 
 from home.visibility import hidden_collection_ids
@@ -18,7 +18,13 @@ def resource_figures(resource, *, days: int = 30) -> dict:
     """Views of the page and downloads of its documents, over `days` and in total."""
     since = timezone.localdate() - datetime.timedelta(days=days)
     views = ResourceViewDay.objects.filter(resource=resource)
-    document_ids = resource.resource_documents.values("document_id")
+    links = resource.resource_documents.all()
+    # A preview's page is a revision's: its documents are in memory, not a queryset.
+    document_ids = (
+        links.values("document_id")
+        if isinstance(links, QuerySet)
+        else [link.document_id for link in links]
+    )
     downloads = DocumentDownloadDay.objects.filter(document_id__in=document_ids)
     return {
         "days": days,

@@ -27,6 +27,7 @@ class HomePage(BasePage):
         "groups.WorkingGroupIndexPage",
         "groups.NetworkDirectoryPage",
         "resources.ResourceIndexPage",
+        "participation_proposals.GoodPracticeIndexPage",
         "legal.AccessibilityPage",
         "legal.PrivacyPage",
         "legal.LegalNoticesPage",

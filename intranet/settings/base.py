@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "participation.consultations",
     "participation.notices",
     "participation.comments",
+    "participation.proposals",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -255,6 +256,9 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# A proposal approved by a chef de file is published although they hold no publish right
+# on the library (participation/proposals/workflows.py); every other page as Wagtail does.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "participation.proposals.workflows.finish_workflow"
 WAGTAILDOCS_DOCUMENT_MODEL = "resources.ResourceDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # every download goes through a permission check
 WAGTAILDOCS_EXTENSIONS = [

@@ -93,12 +93,22 @@ PARAMETERS = {
     "username": ["professionnel"],
     "password": [],
     "email": [],
+    # proposals
+    "token": ["6f1c1e9e-4a57-4d64-9a47-9e0c7f6c0a11"],
+    "resource_type": [],
+    "audience": ["everyone", "counsellors"],
+    "description": [],
+    "context": [],
+    "results": [],
+    "contact": [],
 }
 
 SEARCH = ["q", "tri", "page", "type", "thematique", "type_ressource", "structure", "groupe"]
 LIBRARY = ["type", "thematique", "structure", "annee", "format", "tri", "page"]
 PLAN = ["orientation", "thematique", "statut", "pilote"]
 REPORT = ["date_from", "date_to", "export", "p", "ordering"]
+PROPOSAL = ["token", "title", "summary", "thematic"]
+PRACTICE = ["structure", "context", "action", "results", "contact"]
 
 # The parameters each view reads, by route name or, for pages, by page type: they are drawn
 # more often for that view than the others.
@@ -133,6 +143,9 @@ VIEW_PARAMETERS = {
     "api:events": ["periode", "page", "page_size"],
     "api:people": ["q", "structure", "thematic", "group", "page", "page_size"],
     "api_tokens:list": ["name", "scope", "expires_on"],
+    "proposals:propose_resource": [*PROPOSAL, "resource_type", "audience", "description"],
+    "proposals:propose_good_practice": [*PROPOSAL, *PRACTICE],
+    "proposals:edit": [*PROPOSAL, *PRACTICE, "resource_type", "audience", "description"],
 }  # fmt: skip
 
 

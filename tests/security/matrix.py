@@ -39,6 +39,7 @@ KINDS = {
     "self_assessment": "Autoévaluation de labellisation de la structure S",
     "structure_private_page": "Page de l'espace réservé d'une structure (S)",
     "structure_private_document": "Document de la collection réservée d'une structure (S)",
+    "proposal": "Proposition envoyée, non publiée (ressource et bonne pratique de A)",
 }
 
 SURFACES = {
@@ -84,6 +85,8 @@ SURFACES = {
     "home_must_read": "Accueil : panneau « À lire »",
     "must_read_report": "Lecture d'un avis « à lire » et son rappel",
     "comments": "Fil de commentaires d'une page",
+    "my_proposals": "Mes propositions",
+    "proposal_review": "Relecture d'une proposition (administration)",
 }
 
 NOBODY = ()
@@ -312,6 +315,42 @@ EXPECTED: dict[str, dict[str, tuple | None]] = {
         "dashboard_counts": EDITOR_S_AND_STAFF,
         "my_data": ("editor_s",),
     },
+    # A proposal is a draft under the review workflow: its proposer follows it in « Mes
+    # propositions », the editors (and the thematic's chefs de file, not a role here) review
+    # it in the admin; no other surface names it and its file waits in a collection
+    # reserved to reviewers until it is published.
+    "proposal": {
+        **dict.fromkeys(SURFACES, NA),
+        **dict.fromkeys(
+            [
+                "page_url",
+                "listings",
+                "library",
+                "library_pdf",
+                "feed",
+                "digest",
+                "site_map",
+                *_SEARCH_SURFACES,
+                *_API_SURFACES,
+            ],
+            NOBODY,
+        ),
+        **dict.fromkeys(
+            [
+                "admin_explorer",
+                "chooser",
+                "chooser_search",
+                "preview",
+                "media_url",
+                *_PAGES_ONLY,
+                "report_site_history",
+                "dashboard_counts",
+                "proposal_review",
+            ],
+            STAFF,
+        ),
+        "my_proposals": OWNER,
+    },
 }
 
 # A self-assessment of structure S (labelling/): its structure's people and the regional
@@ -324,6 +363,7 @@ EXPECTED["self_assessment"] = dict.fromkeys(SURFACES, NA) | {
 _ONE_KIND_SURFACES = {
     "consultation_results": ["consultation_results_page", "consultation_results_csv"],
     "self_assessment": ["labelling"],
+    "proposal": ["my_proposals", "proposal_review"],
 }
 for _kind, _row in EXPECTED.items():
     for _owner, _surfaces in _ONE_KIND_SURFACES.items():

@@ -181,6 +181,7 @@ def media_url(site, kind, client, user):
         "document_version": site.version.url,
         "image": f"/media/{site.image.file.name}",
         "rendition": f"/media/{site.rendition.file.name}",
+        "proposal": site.proposal_document.url if site.proposal_document else "",
     }[kind]
     return _served(client, url)
 
@@ -328,3 +329,12 @@ def labelling(site, kind, client, user):
     """A structure's labelling follow-up shows its self-assessment's comments."""
     url = f"/labellisation/structures/{site.self_assessment.structure_id}/"
     return names_object(_text(client.get(url)), kind, ["Autoévaluation"])
+
+
+def my_proposals(site, kind, client, user):
+    return _shows(client, "/mes-propositions/", kind)
+
+
+def proposal_review(site, kind, client, user):
+    """The admin's edit view of the proposed pages, where reviewers approve them."""
+    return any(_shows(client, f"/admin/pages/{page.pk}/edit/", kind) for page in _trio(site, kind))

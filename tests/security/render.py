@@ -71,6 +71,10 @@ Tous les comptes suivent la thématique des groupes (pour « Mon fil » et la le
   réservée de S, déposé par son éditeur.
 - **Autoévaluation de labellisation de la structure S** : le commentaire d'un critère porte
   le mot.
+- **Proposition envoyée** : une ressource (avec son fichier) et une bonne pratique proposées
+  par le professionnel A depuis le site, en attente de relecture dans leur flux de travail.
+  Les chefs de file de la thématique, qui les relisent aussi, ne sont pas un rôle de la
+  matrice : `tests/participation/proposals/` les vérifie.
 
 ## Les surfaces
 
@@ -113,6 +117,9 @@ Tous les comptes suivent la thématique des groupes (pour « Mon fil » et la le
   seule (`Authorization: Bearer …`), sans session. Un anonyme n'a pas de jeton : 401.
 - **Plan du site** : `/plan-du-site/`, l'arborescence des pages publiées que la personne peut
   voir.
+- **Mes propositions** : `/mes-propositions/`, la liste des propositions de la personne.
+- **Relecture d'une proposition** : la page de modification de l'administration, où les
+  relecteurs approuvent, demandent des modifications ou refusent.
 - **Mes données** : les téléchargements JSON et CSV (zip) de « Mes données »
   (`/compte/mes-donnees/`) ; les pages du trio public, réservé et brouillon ont pour
   responsable le professionnel A, le document a été déposé par l'animateur du groupe X. Une

@@ -70,10 +70,11 @@ TOKENS = {
     "structure_private_page": "structuronde",
     "structure_private_document": "docustructa",
     "self_assessment": "autoevalix",
+    "proposal": "propositex",
 }
 TITLE_PREFIXES = [
     "Actualité", "Ressource", "Événement", "Document", "Image", "Domaine", "Consultation",
-    "Commentaire", "Page",
+    "Commentaire", "Page", "Pratique",
 ]  # fmt: skip
 # The plans and actions of the PDF surface: titles only its probe looks for, so that the
 # other surfaces' cells stay about news, resources and events.
@@ -102,6 +103,7 @@ class MatrixSite:
     comment: object = None  # a comment by a member of X on the news item of group X
     self_assessment: object = None  # structure S's labelling self-assessment
     documents: dict = dataclasses.field(default_factory=dict)  # document kind -> document
+    proposal_document: object = None  # the file of the proposed resource
 
 
 def _person(username, structure, **kwargs):
@@ -288,6 +290,9 @@ def build_matrix_site(home_page) -> MatrixSite:
     parents["structure_private_page"] = structure_page.get_parent()
     revisions["structure_private_page"] = structure_page.save_revision()
     revisions["structure_private_page"].publish()
+    pages["proposal"], parents["proposal"] = _proposals(home_page, owner, thematic)
+    revisions["proposal"] = pages["proposal"]["resource"].get_latest_revision()
+    proposal_document = pages["proposal"]["resource"].resource_documents.get().document
     rebuild_search_index()
     return MatrixSite(
         users=users,
@@ -314,6 +319,7 @@ def build_matrix_site(home_page) -> MatrixSite:
         notification=notification,
         must_read=_must_read(group_x, users["editor"]),
         self_assessment=_self_assessment(structure_s),
+        proposal_document=proposal_document,
     )
 
 
@@ -398,6 +404,38 @@ def _structure_spaces(home_page, users, structure_s, structure_t):
     )
     document.save()
     return page, document
+
+
+def _proposals(home_page, proposer, thematic):
+    """A resource and a good practice proposed by professional A, waiting for review."""
+    import uuid
+
+    from participation.proposals.models import GoodPracticeIndexPage
+    from participation.proposals.services import (
+        GoodPracticeData,
+        ResourceData,
+        good_practice_propose,
+        resource_propose,
+    )
+    from resources.models import ResourceIndexPage
+
+    home_page.add_child(instance=GoodPracticeIndexPage(title="Bonnes pratiques"))
+    token = TOKENS["proposal"]
+    resource, _created = resource_propose(
+        user=proposer,
+        data=ResourceData(title=f"Ressource {token}", summary="Un guide.", thematic=thematic),
+        file=ContentFile(b"Un guide propose.", name="guide.txt"),
+        token=uuid.uuid4(),
+    )
+    practice, _created = good_practice_propose(
+        user=proposer,
+        data=GoodPracticeData(title=f"Pratique {token}", summary="Une pratique.",
+                              thematic=thematic, structure=None, context="Contexte.",
+                              action="Action.", results="Résultats.", contact="Contact."),
+        token=uuid.uuid4(),
+    )  # fmt: skip
+    pages = {"resource": resource.page.specific, "practice": practice.page.specific}
+    return pages, ResourceIndexPage.objects.get()
 
 
 def _new_plan_import(home_page, uploader):
