@@ -473,7 +473,8 @@ def _assign_job_roles(demo):
 
 # (username, first name, last name, structure, job, role printed, directs, names editor)
 SPACE_PEOPLE = [
-    ("direction-dijon", "Marc", "Olivier", "ML Dijon", "Directeur", None, True),
+    ("direction-dijon", "Marc", "Olivier", "ML Dijon", "Directeur",
+     "directeur de ML Dijon (vote pour sa structure)", True),
     ("direction-chalon", "Sophie", "Lambert", "ML Chalon", "Directrice",
      "directrice d'une Mission Locale (ML Chalon)", True),
     ("redaction-chalon", "Karim", "Haddad", "ML Chalon", "Chargé de projet",

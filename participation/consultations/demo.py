@@ -13,7 +13,6 @@ from .services import consultation_announce, delegate_set, vote_cast
 
 # (username, first name, last name, structure short name, job title, role shown at the end)
 DIRECTORS = [
-    ("directrice", "Sophie", "Lambert", "ML Dijon", "Directrice", "directrice (vote pour ML Dijon)"),
     ("directeur", "Éric", "Perrin", "ML Grand Besançon", "Directeur",
      "directeur de ML Grand Besançon (a délégué son vote)"),
 ]  # fmt: skip
@@ -37,7 +36,8 @@ REGIONAL_DAYS_QUESTIONS = [
 ]  # fmt: skip
 # The votes of the two structures that have voted, by the username of their voter.
 REGIONAL_DAYS_VOTES = {
-    "directrice": [
+    # ML Dijon's director, from the structure spaces' demo (groups/demo.py).
+    "direction-dijon": [
         "Juin, avant les congés",
         ["Mobilité des jeunes", "Santé mentale"],
         ["Plan régional de formation des salariés", "Observatoire des jeunes accompagnés",

@@ -15,7 +15,7 @@ from .conftest import SCREENSHOTS_DIR, log_in
 
 pytestmark = pytest.mark.browser
 
-DIRECTOR = "directrice"  # ML Dijon's director (participation/consultations/demo.py)
+DIRECTOR = "direction-dijon"  # ML Dijon's director (groups/demo.py)
 DELEGATE = "professionnel"  # casts the voice of ML Grand Besançon, named by its director
 
 
