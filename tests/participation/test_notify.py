@@ -14,7 +14,7 @@ def _notify(recipients, **kwargs):
     return notify(
         recipients,
         NotificationKind.MENTION,
-        message="Camille vous a mentionné",
+        message="Camille vous a mentionné dans « L'accueil d'été »",
         url="/groupes/mobilite/",
         **kwargs,
     )
@@ -61,6 +61,8 @@ def test_after_the_commit_each_person_gets_what_they_chose():
     assert [message.to for message in mail.outbox] == [["vite@example.org"]]
     assert "Camille vous a mentionné" in mail.outbox[0].subject
     assert "/groupes/mobilite/" in mail.outbox[0].body
+    # A plain-text email: the apostrophe as typed, not an HTML entity.
+    assert "« L'accueil d'été »" in mail.outbox[0].body
     sent = Notification.objects.get(recipient=by_email)
     assert sent.emailed_at is not None
     assert Notification.objects.get(recipient=in_digest).emailed_at is None
