@@ -76,6 +76,7 @@ TITLE_PREFIXES = [
     "Actualité", "Ressource", "Événement", "Document", "Image", "Domaine", "Consultation",
     "Commentaire", "Page", "Pratique",
 ]  # fmt: skip
+DOCUMENT_KINDS = ("restricted_document", "structure_private_document")
 # The plans and actions of the PDF surface: titles only its probe looks for, so that the
 # other surfaces' cells stay about news, resources and events.
 PDF_TITLE_PREFIXES = ["Projet", "Fiche"]
