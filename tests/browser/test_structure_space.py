@@ -129,7 +129,8 @@ def test_a_director_names_an_editor_who_writes_and_publishes_the_plan(
     page.goto(f"{base}/admin/pages/{plan.pk}/edit/")
     publish(page)
     plan = StrategyPlanPage.objects.get(pk=plan.pk)
-    assert plan.live, page.content()[:2000]
+    errors = page.locator(".error-message, .help-critical, .messages").all_inner_texts()
+    assert plan.live, errors
     page.goto(f"{base}{space.url}")
     assert page.get_by_role("link", name=plan.title).is_visible()
     SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
