@@ -45,13 +45,24 @@ def add_page(page, base_url, model, parent_pk, title, slug, choices=None):
 
 def write_section(page, index, text):
     """Insert a paragraph in the section's content, as an editor does: the « + » of the
-    section's empty stream, then « Paragraphe », then type."""
+    section's empty stream, then « Paragraphe », then type (again if the rich text editor
+    was not ready for the first keys, as on a busy machine)."""
     stream = page.locator(f"input[name='sections-{index}-value-content-count']").locator("xpath=..")
     stream.locator("button.c-sf-add-button").first.click()
     page.get_by_role("option", name="Paragraphe").first.click()
     editor = stream.locator("[contenteditable=true]").first
-    editor.click()
-    page.keyboard.type(text)
+    editor.wait_for(state="visible")
+    for _attempt in range(3):
+        editor.click()
+        page.keyboard.type(text)
+        if text in editor.inner_text():
+            break
+    assert text in editor.inner_text()
+    # Draftail writes its hidden input a moment after the keys: wait for it before saving.
+    page.wait_for_function(
+        "([id, text]) => (document.getElementById(id)?.value || '').includes(text)",
+        arg=[f"sections-{index}-value-content-0-value", text],
+    )
 
 
 def test_a_director_names_an_editor_who_writes_and_publishes_the_plan(
@@ -101,6 +112,8 @@ def test_a_director_names_an_editor_who_writes_and_publishes_the_plan(
         page.get_by_role("button", name="Enregistrer le brouillon").click()
     draft = StrategyPlanPage.objects.get(pk=plan.pk).get_latest_revision_as_object()
     assert not draft.missing_sections()
+    written = str(list(draft.sections.raw_data))
+    assert all(f"Ce que la Mission Locale écrit : {kind}." in written for kind in REQUIRED)
 
     # Two actions, each aligned on an axis of the regional plan.
     regional_axes = list(
