@@ -6,6 +6,7 @@ import pytest
 
 from participation.consultations.models import Consultation, Delegation, Vote
 from participation.consultations.results import consultation_results
+from participation.consultations.services import recipients
 from participation.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +39,13 @@ def test_the_demo_shows_an_open_consultation_and_a_survey_and_a_second_run_chang
     }  # fmt: skip
     survey = Consultation.objects.get(mode=Consultation.Mode.PERSON)
     assert survey.votes.count() == 6
-    assert Notification.objects.filter(kind="consultation").count() == 2  # the two voters
+    # Each invited structure's voice is told once: its director, or the delegate it named
+    # (ML Grand Besançon's); the structure spaces' demo gives three more structures a director.
+    told = set(
+        Notification.objects.filter(kind="consultation").values_list("recipient_id", flat=True)
+    )
+    assert told == {voter.pk for voter in recipients(regional)}
+    assert len(told) == 4
 
     call_command("seed_demo", stdout=StringIO())
     assert snapshot() == first
