@@ -6,5 +6,5 @@ app_name = "api_tokens"
 
 urlpatterns = [
     path("", token_views.token_list, name="list"),
-    path("<int:token_id>/revoquer/", token_views.token_revoke_view, name="revoke"),
+    path("<id:token_id>/revoquer/", token_views.token_revoke_view, name="revoke"),
 ]

@@ -41,7 +41,7 @@ def register_anonymisation_urls():
             "anonymisation/", anonymisation.anonymisation_search, name="legal_anonymisation_search"
         ),
         path(
-            "anonymisation/<int:user_id>/",
+            "anonymisation/<id:user_id>/",
             anonymisation.anonymisation_confirm,
             name="legal_anonymisation_confirm",
         ),

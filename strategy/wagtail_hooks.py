@@ -33,22 +33,22 @@ register_snippet(IndicatorViewSet)
 def register_plan_import_urls():
     return [
         path(
-            "projet-associatif/<int:plan_id>/importer/",
+            "projet-associatif/<id:plan_id>/importer/",
             import_views.plan_import_upload,
             name="strategy_plan_import",
         ),
         path(
-            "projet-associatif/nouveau/<int:parent_id>/",
+            "projet-associatif/nouveau/<id:parent_id>/",
             import_views.plan_import_new,
             name="strategy_plan_import_new",
         ),
         path(
-            "projet-associatif/imports/<int:import_id>/",
+            "projet-associatif/imports/<id:import_id>/",
             import_views.plan_import_preview_view,
             name="strategy_plan_import_preview",
         ),
         path(
-            "projet-associatif/imports/<int:import_id>/niveaux/",
+            "projet-associatif/imports/<id:import_id>/niveaux/",
             import_levels.plan_import_levels,
             name="strategy_plan_import_levels",
         ),

@@ -86,12 +86,12 @@ register_snippet(MustReadViewSet)
 def register_reach_urls():
     return [
         path(
-            "a-lire/<int:notice_id>/lecture/",
+            "a-lire/<id:notice_id>/lecture/",
             views.reach_report,
             name="participation_notices_reach",
         ),
         path(
-            "a-lire/<int:notice_id>/rappel/", views.reminder, name="participation_notices_reminder"
+            "a-lire/<id:notice_id>/rappel/", views.reminder, name="participation_notices_reminder"
         ),
     ]
 

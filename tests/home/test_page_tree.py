@@ -5,6 +5,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from groups.models import NetworkDirectoryPage, ThematicIndexPage, WorkingGroupIndexPage
 from home.models import ContentPage, EventIndexPage, EventPage, HomePage, NewsIndexPage, NewsPage
 from legal.models import AccessibilityPage, LegalNoticesPage, PrivacyPage
+from participation.proposals.models import GoodPracticeIndexPage
 from resources.models import ResourceIndexPage
 from strategy.models import StrategyPlanPage
 
@@ -26,6 +27,7 @@ class PageTreeTests(WagtailPageTestCase):
                 NetworkDirectoryPage,
                 StrategyPlanPage,
                 ResourceIndexPage,
+                GoodPracticeIndexPage,
                 AccessibilityPage,
                 PrivacyPage,
                 LegalNoticesPage,
