@@ -1,4 +1,10 @@
+from io import StringIO
+
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 import pytest
 
@@ -74,3 +80,29 @@ def _restore_migrated_data_after_transactional_tests(request, django_db_blocker)
     if any(is_transactional(item) for item in module_items):
         with django_db_blocker.unblock():
             restore_migrated_data()
+
+
+DEMO_PASSWORD = "mot-de-passe-demo"
+
+
+@pytest.fixture(scope="module")
+def demo_network(django_db_setup, django_db_blocker):
+    """The demo (`seed_demo`), built once for a whole module of tests, since building it
+    takes a quarter of a minute. It lives inside a transaction rolled back after the
+    module; each test runs in a savepoint inside it, so its own changes are undone and the
+    next test finds the demo as it was built."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(DEMO_PASSWORD=DEMO_PASSWORD),
+        transaction.atomic(),
+    ):
+        call_command("seed_demo", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo_client(demo_network, db, client):
+    """A client logged in as the demo's professional (Thomas)."""
+    client.force_login(get_user_model().objects.get(username="professionnel"))
+    return client

@@ -32,6 +32,16 @@ PROFESSIONAL = "professionnel"  # created by seed_demo (groups/demo.py)
 NEWS_TITLE = "Le réseau se dote d'un nouveau projet associatif"  # home/demo.py
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Every test of this folder drives the browser, marked or not: `-m 'not browser'` (the
+    PostgreSQL pass of the CI) leaves them all out."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
 def browser_required() -> bool:
     return os.environ.get("TRAME_REQUIRE_BROWSER") == "1"
 

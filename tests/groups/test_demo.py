@@ -29,9 +29,7 @@ def snapshot():
     }
 
 
-def test_demo_builds_groups_hubs_and_meetings(settings, client):
-    settings.DEMO_PASSWORD = "mot-de-passe-demo"
-    call_command("seed_demo", stdout=StringIO())
+def test_demo_builds_groups_hubs_and_meetings(demo_network, client):
     groups = WorkingGroupPage.objects.live()
     assert groups.count() >= 8
     assert {"Référents I-MILO", "Coordonnateurs CEJ", "Référents handicap"} <= set(
@@ -53,9 +51,7 @@ def test_demo_builds_groups_hubs_and_meetings(settings, client):
     assert snapshot() == first
 
 
-def test_the_private_group_is_hidden_from_the_demo_professional(settings, client):
-    settings.DEMO_PASSWORD = "mot-de-passe-demo"
-    call_command("seed_demo", stdout=StringIO())
+def test_the_private_group_is_hidden_from_the_demo_professional(demo_network, client):
     private = WorkingGroupPage.objects.get(visibility="members")
     client.force_login(get_user_model().objects.get(username="professionnel"))
     assert client.get(private.url).status_code == 404

@@ -1,7 +1,3 @@
-from io import StringIO
-
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -13,14 +9,6 @@ from tests.factories import EventPageFactory, NewsPageFactory
 pytestmark = pytest.mark.django_db
 
 MAX_HOME_QUERIES = 15
-
-
-@pytest.fixture
-def demo_client(client, settings):
-    settings.DEMO_PASSWORD = "mot-de-passe-demo"
-    call_command("seed_demo", stdout=StringIO())
-    client.force_login(get_user_model().objects.get(username="professionnel"))
-    return client
 
 
 def count_queries(client, url):

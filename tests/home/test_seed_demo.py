@@ -1,7 +1,9 @@
+"""The demo that `seed_demo` builds, built once for this module (`demo_network`)."""
+
 from io import StringIO
 
 from django.contrib.auth import get_user_model
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 
 from wagtail.models import Page, Revision
 
@@ -25,13 +27,7 @@ def snapshot():
     }
 
 
-@pytest.fixture
-def demo_password(settings):
-    settings.DEMO_PASSWORD = "mot-de-passe-demo"
-
-
-def test_seed_builds_the_demo_network(demo_password, client):
-    call_command("seed_demo", stdout=StringIO())
+def test_seed_builds_the_demo_network(demo_network, client):
     assert Structure.objects.filter(kind="arml").count() == 1
     assert Structure.objects.filter(kind="mission_locale").count() == 26
     assert Thematic.objects.count() == 8
@@ -43,29 +39,13 @@ def test_seed_builds_the_demo_network(demo_password, client):
     assert get_user_model().objects.get(username="editeur").has_perm("wagtailadmin.access_admin")
 
 
-def test_second_run_changes_nothing(demo_password):
-    call_command("seed_demo", stdout=StringIO())
+def test_second_run_changes_nothing(demo_network):
     first = snapshot()
     call_command("seed_demo", stdout=StringIO())
     assert snapshot() == first
 
 
-def test_logins_are_printed(demo_password, capsys):
-    call_command("seed_demo")
-    output = capsys.readouterr().out
-    for username in ["admin", "editeur", "animateur", "professionnel"]:
-        assert username in output
-
-
-def test_default_password_is_refused_without_debug(settings):
-    settings.DEBUG = False
-    settings.DEMO_PASSWORD = ""
-    with pytest.raises(CommandError, match="DEMO_PASSWORD"):
-        call_command("seed_demo")
-    assert not get_user_model().objects.filter(username="admin").exists()
-
-
-def test_demo_never_copies_the_seed_documents(demo_password):
+def test_demo_never_copies_the_seed_documents(demo_network):
     """The demo is written in our own words: no sentence of the seeds appears in it."""
     from pathlib import Path
 
@@ -74,7 +54,6 @@ def test_demo_never_copies_the_seed_documents(demo_password):
     seeds = Path(settings.BASE_DIR).parent / "shared" / "seeds"
     if not seeds.exists():
         pytest.skip(f"seed documents not found at {seeds}")
-    call_command("seed_demo", stdout=StringIO())
     seed_text = " ".join(p.read_text() for p in seeds.glob("0*.txt"))
     for page in Page.objects.live().specific():
         for sentence in str(getattr(page, "summary", "")).split(". "):
@@ -82,13 +61,12 @@ def test_demo_never_copies_the_seed_documents(demo_password):
                 assert sentence not in seed_text, sentence
 
 
-def test_the_demo_navigation_is_valid_for_editors(demo_password):
+def test_the_demo_navigation_is_valid_for_editors(demo_network):
     """Editors must be able to save the site settings the demo leaves them."""
     from wagtail.models import Site
 
     from home.models import SiteIdentitySettings
 
-    call_command("seed_demo", stdout=StringIO())
     identity = SiteIdentitySettings.for_site(Site.objects.get(is_default_site=True))
     field = SiteIdentitySettings._meta.get_field("main_navigation")
     field.stream_block.clean(identity.main_navigation)  # raises if over the limit

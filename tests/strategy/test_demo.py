@@ -10,14 +10,6 @@ from strategy.models import ActionPage, IndicatorValue, OrientationPage, Strateg
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo_client(settings, client):
-    settings.DEMO_PASSWORD = "mot-de-passe-demo"
-    call_command("seed_demo", stdout=StringIO())
-    client.force_login(get_user_model().objects.get(username="professionnel"))
-    return client
-
-
 def test_demo_plan_has_the_shape_statuses_indicators_and_2024_review(demo_client):
     plan = StrategyPlanPage.objects.get(slug="projet-associatif")
     assert plan.live and plan.status == "in_force" and not plan.publication_problems()
