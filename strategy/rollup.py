@@ -208,21 +208,18 @@ ACTION_FIELDS = (
 )  # fmt: skip
 
 
-def _member_actions(user, plans, wanted_thematic) -> dict[int, list[ActionLine]]:
-    """The actions `user` may view under each of `plans`, by plan pk, in tree order: one
-    query."""
+def _visible_actions(user, plans):
+    """The actions `user` may view under any of `plans` (a queryset), or None for no plan."""
     condition = under_any_q(p.path for p in plans)
-    if condition is None:
-        return {}
+    return None if condition is None else ActionPage.objects.visible_to(user).filter(condition)
+
+
+def _member_actions(visible, plans, wanted_thematic) -> dict[int, list[ActionLine]]:
+    """The `visible` actions under each of `plans`, by plan pk, in tree order, those of the
+    wanted thematic only when one is: one query."""
     plan_by_path = {p.path: p for p in plans}
     by_plan = defaultdict(list)
-    rows = (
-        ActionPage.objects.visible_to(user)
-        .filter(condition)
-        .order_by("path")
-        .values_list(*ACTION_FIELDS)
-    )
-    for values in rows:
+    for values in visible.order_by("path").values_list(*ACTION_FIELDS):
         action = ActionLine(*values)
         owner = _owner(action.path, plan_by_path)
         if owner is not None and (not wanted_thematic or action.thematic_slug == wanted_thematic):
@@ -230,15 +227,17 @@ def _member_actions(user, plans, wanted_thematic) -> dict[int, list[ActionLine]]
     return by_plan
 
 
-def _indicator_lines(actions) -> dict[int, list[IndicatorLine]]:
-    """The indicators of `actions` with their latest value, by action pk: one query, the
-    latest year and its value read by the database (one value per indicator and year)."""
+def _indicator_lines(visible, actions) -> dict[int, list[IndicatorLine]]:
+    """The indicators of `actions` (among the `visible` ones) with their latest value, by
+    action pk: one query, the latest year and its value read by the database (one value per
+    indicator and year). The actions are selected by a subquery, not a list of ids, so that
+    the query's size does not grow with the network."""
     by_pk = {action.pk: action for action in actions}
     if not by_pk:
         return {}
     latest = IndicatorValue.objects.filter(indicator=OuterRef("pk")).order_by("-year")
     rows = (
-        Indicator.objects.filter(action__in=list(by_pk))
+        Indicator.objects.filter(action__in=visible.values("pk"))
         .annotate(
             latest_value=Subquery(latest.values("value")[:1]),
             latest_year=Subquery(latest.values("year")[:1]),
@@ -248,7 +247,9 @@ def _indicator_lines(actions) -> dict[int, list[IndicatorLine]]:
     )
     lines = defaultdict(list)
     for action_id, name, unit, target, value, year in rows:
-        lines[action_id].append(IndicatorLine(by_pk[action_id], name, unit, target, value, year))
+        action = by_pk.get(action_id)  # None: an action of another thematic than the wanted
+        if action is not None:
+            lines[action_id].append(IndicatorLine(action, name, unit, target, value, year))
     return lines
 
 
@@ -289,8 +290,13 @@ def network_rollup(*, plan, user, filters=None) -> NetworkRollup:
         plans_by_structure[member_plan.structure_id].append(member_plan)
     chosen = {pk: _pick_plan(plans) for pk, plans in plans_by_structure.items()}
 
-    actions_by_plan = _member_actions(user, list(chosen.values()), wanted)
-    lines_by_action = _indicator_lines(a for actions in actions_by_plan.values() for a in actions)
+    visible = _visible_actions(user, chosen.values())
+    actions_by_plan, lines_by_action = {}, {}
+    if visible is not None:
+        actions_by_plan = _member_actions(visible, chosen.values(), wanted)
+        lines_by_action = _indicator_lines(
+            visible, (a for actions in actions_by_plan.values() for a in actions)
+        )
 
     axis_ids = {axis.pk for axis in axes}
     network_by_axis = defaultdict(list)

@@ -11,7 +11,7 @@ import pytest
 
 from strategy.models import ActionPage, Indicator, IndicatorValue
 from strategy.rollup import network_rollup
-from tests.factories import IndicatorFactory, StructureFactory, UserFactory
+from tests.factories import IndicatorFactory, StructureFactory, ThematicFactory, UserFactory
 
 from .network import build_member_plan, build_network, build_regional_plan, editor_user
 
@@ -152,6 +152,14 @@ def test_department_and_thematic_filters(client, home_page):
     assert '<label for="filtre-departement">Département</label>' in content
     response = client.get(_url(regional), {"thematique": "inconnue"})
     assert all(row.rollup.count == 0 for row in response.context["rollup"].rows)
+    assert all(row.indicators == [] for row in response.context["rollup"].rows)
+    action = ActionPage.objects.descendant_of(plans[0]).order_by("path").first()
+    action.thematic = ThematicFactory(slug="insertion")
+    action.save_revision().publish()
+    rows = client.get(_url(regional), {"thematique": "insertion"}).context["rollup"].rows
+    assert [row.rollup.count for row in rows] == [1, 0, 0, 0]
+    assert [line.action.pk for line in rows[0].indicators] == [action.pk]
+    assert rows[1].indicators == []
     assert client.get(_url(regional), {"departement": "x" * 50}).status_code == 400
 
 
