@@ -122,17 +122,15 @@ class StructureRow:
     rollup: Rollup = field(default_factory=Rollup)
     cells: list = field(default_factory=list)
     unaligned: AxisCell | None = None
-    indicators: list = field(default_factory=list)
+    indicator_count: int = 0
+    indicators_with_value: int = 0
+    indicators: list = field(default_factory=list)  # IndicatorLine, when asked for (exports)
     last_update: object = None
 
     @property
     def all_cells(self) -> list:
         """The cells of the matrix row: one per regional axis, then « no regional axis »."""
         return [*self.cells, self.unaligned]
-
-    @property
-    def indicators_with_value(self) -> int:
-        return sum(1 for line in self.indicators if line.latest_year is not None)
 
 
 @dataclass
@@ -227,13 +225,14 @@ def _member_actions(visible, plans, wanted_thematic) -> dict[int, list[ActionLin
     return by_plan
 
 
-def _indicator_lines(visible, actions) -> dict[int, list[IndicatorLine]]:
-    """The indicators of `actions` (among the `visible` ones) with their latest value, by
-    action pk: one query, the latest year and its value read by the database (one value per
-    indicator and year). The actions are selected by a subquery, not a list of ids, so that
-    the query's size does not grow with the network."""
-    by_pk = {action.pk: action for action in actions}
-    if not by_pk:
+def _indicators_by_action(visible, action_pks) -> dict[int, list[tuple]]:
+    """(name, unit, target, latest value, latest year) of each indicator of the actions
+    `action_pks` (among the `visible` ones), by action pk: one query, the latest year and its
+    value read by the database (one value per indicator and year), the actions selected by a
+    subquery, not a list of ids, so that the query's size does not grow with the network.
+    Plain tuples: thousands of objects kept for the length of a request make the garbage
+    collector run full collections, the slowest requests' share of the time."""
+    if not action_pks:
         return {}
     latest = IndicatorValue.objects.filter(indicator=OuterRef("pk")).order_by("-year")
     rows = (
@@ -245,16 +244,16 @@ def _indicator_lines(visible, actions) -> dict[int, list[IndicatorLine]]:
         .order_by("pk")
         .values_list("action_id", "name", "unit", "target", "latest_value", "latest_year")
     )
-    lines = defaultdict(list)
-    for action_id, name, unit, target, value, year in rows:
-        action = by_pk.get(action_id)  # None: an action of another thematic than the wanted
-        if action is not None:
-            lines[action_id].append(IndicatorLine(action, name, unit, target, value, year))
-    return lines
+    by_action = defaultdict(list)
+    for action_id, *indicator in rows:
+        if action_id in action_pks:  # not: an action of another thematic than the wanted
+            by_action[action_id].append(tuple(indicator))
+    return by_action
 
 
-def network_rollup(*, plan, user, filters=None) -> NetworkRollup:
-    """The roll-up of the member structures' plans against the regional `plan`."""
+def network_rollup(*, plan, user, filters=None, with_lines=False) -> NetworkRollup:
+    """The roll-up of the member structures' plans against the regional `plan`; with_lines:
+    each row's indicators too, one IndicatorLine each (the CSV and the PDF list them)."""
     filters = {"departement": "", "thematique": ""} | (filters or {})
     axes = list(AxisPage.objects.descendant_of(plan).visible_to(user).order_by("path"))
     model = (
@@ -291,14 +290,15 @@ def network_rollup(*, plan, user, filters=None) -> NetworkRollup:
     chosen = {pk: _pick_plan(plans) for pk, plans in plans_by_structure.items()}
 
     visible = _visible_actions(user, chosen.values())
-    actions_by_plan, lines_by_action = {}, {}
+    actions_by_plan, indicators_by_action = {}, {}
     if visible is not None:
         actions_by_plan = _member_actions(visible, chosen.values(), wanted)
-        lines_by_action = _indicator_lines(
-            visible, (a for actions in actions_by_plan.values() for a in actions)
+        indicators_by_action = _indicators_by_action(
+            visible, {a.pk for actions in actions_by_plan.values() for a in actions}
         )
 
     axis_ids = {axis.pk for axis in axes}
+    network = NetworkIndicatorTotals()
     network_by_axis = defaultdict(list)
     rows = []
     for structure in structures:
@@ -315,7 +315,14 @@ def network_rollup(*, plan, user, filters=None) -> NetworkRollup:
                 key = action.regional_axis_id if action.regional_axis_id in axis_ids else None
                 by_axis[key].append(action)
                 network_by_axis[key].append(action)
-                row.indicators.extend(lines_by_action.get(action.pk, ()))
+                for name, unit, target, value, year in indicators_by_action.get(action.pk, ()):
+                    row.indicator_count += 1
+                    row.indicators_with_value += int(year is not None)
+                    network.add(structure.pk, name, unit, value, year)
+                    if with_lines:
+                        row.indicators.append(
+                            IndicatorLine(action, name, unit, target, value, year)
+                        )
             row.cells = [_cell(axis, by_axis[axis.pk]) for axis in axes]
             row.unaligned = _cell(None, by_axis[None])
             dates = [p.last_published_at for p in [member_plan, *row.actions]]
@@ -332,7 +339,7 @@ def network_rollup(*, plan, user, filters=None) -> NetworkRollup:
         axes=axes,
         rows=rows,
         totals=totals,
-        network_indicators=network_indicators(rows),
+        network_indicators=network.results(),
         filters=filters,
         department_choices=department_choices,
         thematic_choices=[(t.slug, t.name) for t in thematics],
@@ -344,43 +351,63 @@ def _definition(name, unit) -> tuple[str, str]:
     return (" ".join(name.split()).casefold(), unit.strip().casefold())
 
 
-def network_indicators(rows) -> list[NetworkIndicator]:
+@dataclass(slots=True)
+class _DefinitionTotal:
+    name: str  # as the first structure (in the rows' order) spelt it
+    unit: str
+    structures: set = field(default_factory=set)  # every structure declaring it
+    year: int | None = None  # the latest year any of them has a value for
+    total: Decimal = Decimal(0)  # of the values of that year
+    count: int = 0
+    current: set = field(default_factory=set)  # the structures with a value that year
+
+
+class NetworkIndicatorTotals:
     """Indicators declared with the same definition (name and unit) by at least two
     structures: for the latest year any of them has a value, the sum of their values, or
-    their average for a rate (a unit in %)."""
-    definitions = {}  # (name, unit) as typed → definition, worked out once per spelling
-    groups = defaultdict(list)
-    for row in rows:
-        for line in row.indicators:
-            spelling = (line.name, line.unit)
-            key = definitions.get(spelling)
-            if key is None:
-                key = definitions[spelling] = _definition(*spelling)
-            groups[key].append((row.structure.pk, line))
-    result = []
-    for (_name, unit_key), lines in groups.items():
-        if len({pk for pk, _line in lines}) < 2:
-            continue
-        first = lines[0][1]
-        years = [line.latest_year for _pk, line in lines if line.latest_year is not None]
-        if not years:
-            continue
-        year = max(years)
-        current = [(pk, line.latest_value) for pk, line in lines if line.latest_year == year]
-        method = "mean" if any(word in unit_key for word in RATE_UNITS) else "sum"
-        total = sum((value for _pk, value in current), Decimal(0))
-        value = total / len(current) if method == "mean" else total
-        result.append(
-            NetworkIndicator(
-                name=first.name,
-                unit=first.unit,
-                method=method,
-                year=year,
-                value=value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
-                structures=len({pk for pk, _value in current}),
+    their average for a rate (a unit in %). Fed one indicator at a time, in the rows' order,
+    so that no list of every indicator is needed."""
+
+    def __init__(self):
+        self.definitions = {}  # (name, unit) as typed → definition, worked out once each
+        self.totals = {}
+
+    def add(self, structure_pk, name, unit, value, year):
+        spelling = (name, unit)
+        key = self.definitions.get(spelling)
+        if key is None:
+            key = self.definitions[spelling] = _definition(name, unit)
+        item = self.totals.get(key)
+        if item is None:
+            item = self.totals[key] = _DefinitionTotal(name, unit)
+        item.structures.add(structure_pk)
+        if year is None:
+            return
+        if item.year is None or year > item.year:
+            item.year, item.total, item.count, item.current = year, value, 1, {structure_pk}
+        elif year == item.year:
+            item.total += value
+            item.count += 1
+            item.current.add(structure_pk)
+
+    def results(self) -> list[NetworkIndicator]:
+        result = []
+        for (_name, unit_key), item in self.totals.items():
+            if len(item.structures) < 2 or item.year is None:
+                continue
+            method = "mean" if any(word in unit_key for word in RATE_UNITS) else "sum"
+            value = item.total / item.count if method == "mean" else item.total
+            result.append(
+                NetworkIndicator(
+                    name=item.name,
+                    unit=item.unit,
+                    method=method,
+                    year=item.year,
+                    value=Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
+                    structures=len(item.current),
+                )
             )
-        )
-    return sorted(result, key=lambda item: item.name.casefold())
+        return sorted(result, key=lambda item: item.name.casefold())
 
 
 def status_labels():
