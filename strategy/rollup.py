@@ -76,7 +76,8 @@ class AxisCell:
 @dataclass(slots=True)
 class ActionLine:
     """The few fields of a member action the roll-up needs, read with values() rather than
-    as pages: building 780 pages was most of the build's time."""
+    as pages: building the pages and prefetching their indicators and values, object by
+    object, was most of the build's time."""
 
     pk: int
     path: str
