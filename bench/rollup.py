@@ -6,7 +6,8 @@ Django creates `test_<name>` and drops it at the end), a regional plan of 3 orie
 of 30 actions aligned on the regional axes, 5 indicators per action and 2 yearly values per
 indicator. Then requests the roll-up page as a regional editor, in-process with Django's
 test client, and prints the server time (p50, p95, max) and the number of SQL queries of
-one request; the same for its CSV.
+one request; the same for its CSV; with --pdf, the time of one PDF (it lists every
+indicator: long).
 
     createdb -h 127.0.0.1 -U postgres trame_bench_rollup
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/trame_bench_rollup \\
@@ -139,6 +140,7 @@ def main():
     parser.add_argument("--actions", type=int, default=30)
     parser.add_argument("--indicators", type=int, default=5)
     parser.add_argument("--samples", type=int, default=40)
+    parser.add_argument("--pdf", action="store_true", help="also time one PDF of the roll-up")
     args = parser.parse_args()
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
@@ -161,6 +163,14 @@ def main():
             )
             print(f"| {label} | {p50:.0f} ms | {p95:.0f} ms | {worst:.0f} ms | {cpu:.0f} ms "
                   f"| {queries} |")  # fmt: skip
+        if args.pdf:
+            start, start_cpu = time.perf_counter(), time.process_time()
+            response = client.get(f"{regional.url}reseau/pdf/")
+            assert response.status_code == 200, response.status_code
+            elapsed, cpu = time.perf_counter() - start, time.process_time() - start_cpu
+            size = len(response.content) // 1024
+            print(f"PDF : {elapsed:.1f} s (CPU Python {cpu:.1f} s), {size} Ko")
+        print(f"Charge moyenne (1, 5, 15 min) : {os.getloadavg()}")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

@@ -124,10 +124,10 @@ def rollup_csv_rows(rollup):
         for line in row.indicators:
             yield [
                 row.structure.name,
-                f"{line.action.number} {line.action.title}".strip(),
-                line.indicator.name,
-                line.indicator.unit,
-                line.latest.value if line.latest else None,
-                line.latest.year if line.latest else None,
-                line.indicator.target,
+                line.action.label,
+                line.name,
+                line.unit,
+                line.latest_value,
+                line.latest_year,
+                line.target,
             ]

@@ -143,8 +143,9 @@ class PlanRoutesMixin:
         )
 
 
-def _rollup(plan, request):
-    """The roll-up of the member plans against this regional plan, or 404 / 403 in French."""
+def _rollup(plan, request, *, with_lines=False):
+    """The roll-up of the member plans against this regional plan, or 404 / 403 in French;
+    with_lines: every indicator of every structure too (the CSV and the PDF list them)."""
     from django.http import Http404
 
     from strategy.models.alignment import regional_plans
@@ -156,7 +157,9 @@ def _rollup(plan, request):
         raise PermissionDenied(
             _("The network roll-up is for regional editors and the directors of the structures.")
         )
-    return network_rollup(plan=plan, user=request.user, filters=rollup_filters(request.GET))
+    return network_rollup(
+        plan=plan, user=request.user, filters=rollup_filters(request.GET), with_lines=with_lines
+    )
 
 
 class RollupRoutesMixin:
@@ -178,7 +181,7 @@ class RollupRoutesMixin:
         from home.spreadsheets import csv_response
         from strategy.exports import rollup_csv_rows
 
-        rollup = _rollup(self, request)
+        rollup = _rollup(self, request, with_lines=True)
         return csv_response(rollup_csv_rows(rollup), filename="projets-associatifs-reseau.csv")
 
     @path("reseau/pdf/", name="rollup_pdf")
@@ -186,7 +189,7 @@ class RollupRoutesMixin:
         from home.pdf import pdf_response
         from strategy.charts import rollup_chart
 
-        rollup = _rollup(self, request)
+        rollup = _rollup(self, request, with_lines=True)
         return pdf_response(
             request,
             "strategy/pdf/rollup.html",

@@ -9,9 +9,9 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from strategy.models import ActionPage, IndicatorValue
+from strategy.models import ActionPage, Indicator, IndicatorValue
 from strategy.rollup import network_rollup
-from tests.factories import IndicatorFactory, StructureFactory, UserFactory
+from tests.factories import IndicatorFactory, StructureFactory, ThematicFactory, UserFactory
 
 from .network import build_member_plan, build_network, build_regional_plan, editor_user
 
@@ -68,9 +68,85 @@ def test_rate_indicators_are_averaged(home_page):
     assert (item.method, item.value) == ("mean", 50)
 
 
+def test_the_page_summarises_each_structure_and_leaves_the_indicator_list_to_the_exports(
+    client, home_page
+):
+    regional, axes, structures, plans = build_network(home_page, count=2, actions=2, indicators=2)
+    action = ActionPage.objects.descendant_of(plans[0]).order_by("path").first()
+    IndicatorFactory(action=action, name="Sans valeur", unit="jeunes")
+    client.force_login(editor_user())
+    response = client.get(_url(regional))
+    rollup = response.context["rollup"]
+    first, second = rollup.rows
+    assert (first.indicator_count, first.indicators_with_value) == (5, 4)
+    assert (second.indicator_count, second.indicators_with_value) == (4, 4)
+    assert first.indicators == []  # the page lists no indicator: only the exports do
+    # Each definition is declared twice by each structure: 10 + 11 twice, summed.
+    assert [(i.name, i.value, i.structures) for i in rollup.network_indicators] == [
+        ("Jeunes accompagnés 0", 42, 2),
+        ("Jeunes accompagnés 1", 42, 2),
+    ]
+    content = response.content.decode()
+    structures_table = content[
+        content.index('id="structures"') : content.index(
+            "</table>", content.index('id="structures"')
+        )
+    ]
+    assert '<th scope="col">Indicateurs</th>' in structures_table
+    assert "4 renseignés" in structures_table
+    assert 'id="indicateurs-reseau"' in content and "Somme des valeurs des structures" in content
+    # The list of every indicator is in the CSV and the PDF, not on the page.
+    assert 'id="indicateurs"' not in content and "Sans valeur" not in content
+    assert "figurent dans l’export CSV et dans le PDF" in content
+
+
+def test_pdf_lists_every_indicator_with_its_latest_value(client, home_page, monkeypatch):
+    from home import pdf
+
+    regional, axes, structures, plans = build_network(home_page, count=2, actions=1)
+    rendered = []
+
+    def fake_pdf_bytes(request, template, context):
+        from django.template.loader import render_to_string
+
+        rendered.append(render_to_string(template, context, request=request))
+        return b"%PDF-"
+
+    monkeypatch.setattr(pdf, "pdf_bytes", fake_pdf_bytes)
+    client.force_login(editor_user())
+    assert client.get(_url(regional, "pdf/")).status_code == 200
+    (html,) = rendered
+    table = html[html.index('id="indicateurs"') :]
+    assert table.count('<th scope="row">Mission Locale 0') == 2
+    assert "Jeunes accompagnés 0" in table and "(2025)" in table
+
+
+def test_csv_lists_every_indicator_with_its_latest_value(client, home_page):
+    regional, axes, structures, plans = build_network(home_page, count=2, actions=2)
+    indicator = Indicator.objects.filter(action__path__startswith=plans[0].path).earliest("pk")
+    IndicatorValue.objects.create(indicator=indicator, year=2024, value=99)  # older
+    IndicatorValue.objects.create(indicator=indicator, year=2026, value=Decimal("7.5"))
+    IndicatorFactory(action=indicator.action, name="Sans valeur", unit="%", target=None)
+    client.force_login(editor_user())
+    text = b"".join(client.get(_url(regional, "csv/")).streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    header = ["Structure", "Action", "Indicateur", "Unité", "Dernière valeur", "Année", "Cible"]
+    lines = rows[rows.index(header) + 1 :]
+    assert len(lines) == 2 * 2 + 1
+    number = indicator.action.number
+    assert lines[:2] == [
+        ["Mission Locale 00", f"{number} Action locale 0 de Mission Locale 00",
+         "Jeunes accompagnés 0", "jeunes", "7,5", "2026", "50"],
+        ["Mission Locale 00", f"{number} Action locale 0 de Mission Locale 00",
+         "Sans valeur", "%", "", "", ""],
+    ]  # fmt: skip
+    assert lines[-1][0] == "Mission Locale 01" and lines[-1][4:6] == ["11", "2025"]
+
+
 def test_department_and_thematic_filters(client, home_page):
     regional, axes, structures, plans = build_network(home_page, count=4, actions=2)
-    client.force_login(editor_user())
+    editor = editor_user()
+    client.force_login(editor)
     response = client.get(_url(regional), {"departement": "21"})
     names = [row.structure.name for row in response.context["rollup"].rows]
     assert names == ["Mission Locale 01", "Mission Locale 03"]
@@ -78,6 +154,18 @@ def test_department_and_thematic_filters(client, home_page):
     assert '<label for="filtre-departement">Département</label>' in content
     response = client.get(_url(regional), {"thematique": "inconnue"})
     assert all(row.rollup.count == 0 for row in response.context["rollup"].rows)
+    assert all(row.indicator_count == 0 for row in response.context["rollup"].rows)
+    action = ActionPage.objects.descendant_of(plans[0]).order_by("path").first()
+    action.thematic = ThematicFactory(slug="insertion")
+    action.save_revision().publish()
+    rows = client.get(_url(regional), {"thematique": "insertion"}).context["rollup"].rows
+    assert [row.rollup.count for row in rows] == [1, 0, 0, 0]
+    assert [row.indicator_count for row in rows] == [1, 0, 0, 0]
+    rows = network_rollup(
+        plan=regional, user=editor, filters={"thematique": "insertion"}, with_lines=True
+    ).rows
+    assert [line.action.pk for line in rows[0].indicators] == [action.pk]
+    assert rows[1].indicators == []
     assert client.get(_url(regional), {"departement": "x" * 50}).status_code == 400
 
 
@@ -111,7 +199,7 @@ def test_plans_the_reader_may_not_view_are_left_out(client, home_page):
     structures[0].save()
     client.force_login(director)
     rollup = client.get(_url(regional)).context["rollup"]
-    assert rollup.rows[1].plan is None and rollup.rows[1].indicators == []
+    assert rollup.rows[1].plan is None and rollup.rows[1].indicator_count == 0
     csv_text = b"".join(client.get(_url(regional, "csv/")).streaming_content).decode("utf-8-sig")
     assert plans[1].title not in csv_text and plans[0].title in csv_text
     assert restriction.pk
