@@ -143,6 +143,7 @@ def vocabulary() -> list[str]:
 def clear_index() -> None:
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM search_searchentrythematic")
+        cursor.execute("DELETE FROM search_suggestionterm")
         cursor.execute("DELETE FROM search_searchentry")
 
 
@@ -152,3 +153,4 @@ def after_rebuild() -> None:
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE search_searchentry")
         cursor.execute("ANALYZE search_searchentrythematic")
+        cursor.execute("ANALYZE search_suggestionterm")

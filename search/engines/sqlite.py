@@ -137,6 +137,7 @@ def clear_index() -> None:
     with connection.cursor() as cursor:
         cursor.execute("DROP TRIGGER search_entry_deleted")
         cursor.execute("DELETE FROM search_searchentrythematic")
+        cursor.execute("DELETE FROM search_suggestionterm")
         cursor.execute("DELETE FROM search_searchentry")
         cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
         cursor.execute("INSERT INTO search_suggest(search_suggest) VALUES ('delete-all')")
