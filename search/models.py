@@ -142,15 +142,13 @@ class SuggestionTerm(models.Model):
             models.UniqueConstraint(fields=["entry", "term"], name="unique_suggestion_term")
         ]
         indexes = [
-            # Prefix ranges; on PostgreSQL byte-wise (`LIKE 'jeun%'`) whatever the collation.
+            # Prefix ranges, byte-wise on PostgreSQL (`LIKE 'jeun%'`) whatever the collation;
+            # then, for one term, its entries heaviest first.
             models.Index(
-                fields=["term"],
+                fields=["term", "-weight", "entry"],
                 name="suggestion_term_prefix",
-                opclasses=["varchar_pattern_ops"],
-                include=["weight", "entry"],
+                opclasses=["varchar_pattern_ops", "float8_ops", "int8_ops"],
             ),
-            # A prefix found in most titles: the heaviest first, stopped after a few.
-            models.Index(fields=["-weight", "entry"], name="suggestion_term_weight"),
         ]
 
     def __str__(self):
