@@ -123,8 +123,16 @@ QUERIES = {
     "accent": ("securite", 1 / 50),
     "acronym": ("CEJ", 2 / 33),
 }
-# Autocomplete prefixes: rare (0.1% of titles), medium (5%), every title.
-PREFIXES = {"rare": "ostr", "medium": "covoit", "every": "jeun"}
+# Autocomplete prefixes: rare (0.1% of titles), medium (5%), every title; two letters (many
+# words start with them: "pour" and "pratique" in every title); several words, the last one a
+# prefix ("jeunes en Bretagne", one title in 13).
+PREFIXES = {
+    "rare": "ostr",
+    "medium": "covoit",
+    "every": "jeun",
+    "two": "po",
+    "words": "jeunes en bre",
+}
 
 
 @dataclass

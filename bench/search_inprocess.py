@@ -287,7 +287,7 @@ def explain(text: str) -> None:
     from django.contrib.auth import get_user_model
     from django.db import connection
 
-    from search.engines import sql
+    from search.engines import sql, suggestions
     from search.engines.database import vendor_module
     from search.models import synonym_table
     from search.query import parse
@@ -307,15 +307,16 @@ def explain(text: str) -> None:
         f"page of hits (of {total}, cap {hits_cap})": sql.hits_sql(
             match, locks, {}, "relevance", 10, 0, candidate_cap=hits_cap
         ),
-        "suggestions (as a prefix)": sql.hits_sql(
-            vendor.suggest_match(text), locks, {}, "relevance", 8, 0, candidate_cap=cap
-        ),
     }
+    suggested = suggestions.suggestions_sql(text, locks, 8)
+    if suggested:  # asked as the engine asks it: no plan settings
+        statements["suggestions (as a prefix, suggestion terms)"] = suggested
     prefix = "EXPLAIN (ANALYZE, BUFFERS) " if connection.vendor == "postgresql" else ""
     prefix = prefix or "EXPLAIN QUERY PLAN "
     planned = getattr(vendor, "planned_on_the_index", contextlib.nullcontext)
     for name, (statement, params) in statements.items():
-        with planned(), connection.cursor() as cursor:
+        settings = contextlib.nullcontext if name.startswith("suggestions") else planned
+        with settings(), connection.cursor() as cursor:
             started = time.perf_counter()
             cursor.execute(statement, params)
             cursor.fetchall()

@@ -123,6 +123,38 @@ class SearchEntryThematic(models.Model):
         return self.label
 
 
+class SuggestionTerm(models.Model):
+    """One word of an entry's title (or of its extra autocomplete words), folded, for the
+    header box's suggestions: a prefix of the last word typed is a range of this B-tree
+    index (`search.engines.suggestions`), not a full-text query. Written with the entry, in
+    the same transaction; deleted with it."""
+
+    # The unique constraint below starts with the entry: no separate index for it.
+    entry = models.ForeignKey(
+        SearchEntry, on_delete=models.CASCADE, related_name="suggestion_terms", db_index=False
+    )
+    term = models.CharField(max_length=100)
+    # The entry's boost, higher for its title's first word: the order of the suggestions.
+    weight = models.FloatField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "term"], name="unique_suggestion_term")
+        ]
+        indexes = [
+            # Prefix ranges, byte-wise on PostgreSQL (`LIKE 'jeun%'`) whatever the collation;
+            # then, for one term, its entries heaviest first.
+            models.Index(
+                fields=["term", "-weight", "entry"],
+                name="suggestion_term_prefix",
+                opclasses=["varchar_pattern_ops", "float8_ops", "int8_ops"],
+            ),
+        ]
+
+    def __str__(self):
+        return self.term
+
+
 class SearchQueryDay(models.Model):
     """How often a query was searched on a day, and how often it found nothing: the report of
     top and zero-result queries, and the popular queries offered on an empty results page."""

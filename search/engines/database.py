@@ -18,7 +18,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from search.analysis import fold, tokens
-from search.engines import sql
+from search.engines import sql, suggestions
 from search.engines.base import (
     FACETS,
     Choice,
@@ -31,7 +31,7 @@ from search.engines.base import (
     Suggestion,
 )
 from search.engines.digest import stored_values, with_thematics
-from search.models import SearchEntry, SearchEntryThematic
+from search.models import SearchEntry, SearchEntryThematic, SuggestionTerm
 from search.query import parse
 from search.visibility import closed_locks
 
@@ -101,6 +101,14 @@ class DatabaseEngine(Engine):
             ],
             batch_size=BATCH_SIZE * 4,
             ignore_conflicts=True,
+        )
+        SuggestionTerm.objects.bulk_create(
+            [
+                term
+                for row, entry in zip(created, entries, strict=True)
+                for term in suggestions.term_rows(row.pk, entry, row.boost)
+            ],
+            batch_size=BATCH_SIZE * 10,
         )
         vendor_module().after_write([row.pk for row in created])
 
@@ -283,23 +291,13 @@ class DatabaseEngine(Engine):
             return suggestion if cursor.fetchone() else ""
 
     def autocomplete(self, prefix: str, user, limit: int = 8) -> list[Suggestion]:
-        vendor = vendor_module()
-        match = vendor.suggest_match(prefix or "")
-        if match is None:
+        """From the suggestion terms (`search.engines.suggestions`): one query."""
+        statement = suggestions.suggestions_sql(prefix or "", closed_locks(user), limit)
+        if statement is None:
             return []
-        query, params = sql.hits_sql(
-            match,
-            closed_locks(user),
-            {},
-            "relevance",
-            limit,
-            0,
-            candidate_cap=vendor.AUTOCOMPLETE_CANDIDATE_CAP,
-            columns="e.title, e.url, e.kind, e.kind_label",
-        )
-        with vendor.planned_on_the_index(), connection.cursor() as cursor:
-            cursor.execute(query, params)
-            rows = [row[:4] for row in cursor.fetchall()]
+        with connection.cursor() as cursor:
+            cursor.execute(*statement)
+            rows = cursor.fetchall()
         return [
             Suggestion(label=title, url=url, kind=Choice(kind, kind_label))
             for title, url, kind, kind_label in rows

@@ -6,10 +6,11 @@ SQLite: FTS5 tables over `search_searchentry` (external content), kept in sync b
 registered on every SQLite connection, see `search.engines.sqlite`), one stem per original
 token, so that `snippet()`/`highlight()`, which re-read and re-tokenise the ORIGINAL text from
 the entry table, mark the original words. `search_suggest` indexes the unstemmed, folded
-titles with prefix indexes, for autocomplete.
+titles with prefix indexes: once for autocomplete, now the vocabulary of "did you mean" (the
+suggestions read `search.models.SuggestionTerm`, migration 0006).
 
-PostgreSQL: an unstemmed accent-folding configuration for autocomplete, and GIN indexes on
-the two vectors the engine fills.
+PostgreSQL: an unstemmed accent-folding configuration (once for autocomplete, now the
+vocabulary of "did you mean"), and GIN indexes on the two vectors the engine fills.
 """
 
 SQLITE_CREATE = [

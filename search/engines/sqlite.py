@@ -12,7 +12,7 @@ from contextlib import nullcontext
 
 from django.db import connection
 
-from search.analysis import TOKEN_RE, fold, stem, tokens
+from search.analysis import TOKEN_RE, stem, tokens
 from search.engines.digest import row_digest
 from search.engines.fulltext_sql import SQLITE_CREATE
 from search.engines.sql import Match, best_snippet
@@ -22,7 +22,6 @@ from search.query import Clause, ParsedQuery
 WEIGHTS = (10.0, 3.0, 1.0)
 # bm25() over every match stays fast at the scale SQLite serves (10,000 entries): no cap.
 CANDIDATE_CAP = None
-AUTOCOMPLETE_CANDIDATE_CAP = None
 MARK_START, MARK_END = "\ue000", "\ue001"
 SNIPPET_TOKENS = 28
 
@@ -101,27 +100,6 @@ def highlights(query: ParsedQuery, ids: list[int]) -> dict[int, tuple[str, str]]
     }
 
 
-def prefix_expression(prefix: str) -> str:
-    """Every word of the prefix, the last one as a prefix: "forma" -> "forma"*."""
-    words = [fold(word) for word in tokens(prefix)][:6]
-    if not words:
-        return ""
-    parts = [quoted(word) for word in words[:-1]] + [quoted(words[-1]) + "*"]
-    return " AND ".join(parts)
-
-
-def suggest_match(prefix: str) -> Match | None:
-    expression = prefix_expression(prefix)
-    if not expression:
-        return None
-    return Match(
-        from_sql="search_suggest JOIN search_searchentry e ON e.id = search_suggest.rowid",
-        where_sql="search_suggest MATCH %s",
-        where_params=[expression],
-        score_sql="bm25(search_suggest, 4.0, 1.0) * e.boost",
-    )
-
-
 def vocabulary() -> list[str]:
     """Words of the titles, for "did you mean"."""
     with connection.cursor() as cursor:
@@ -137,6 +115,7 @@ def clear_index() -> None:
     with connection.cursor() as cursor:
         cursor.execute("DROP TRIGGER search_entry_deleted")
         cursor.execute("DELETE FROM search_searchentrythematic")
+        cursor.execute("DELETE FROM search_suggestionterm")
         cursor.execute("DELETE FROM search_searchentry")
         cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
         cursor.execute("INSERT INTO search_suggest(search_suggest) VALUES ('delete-all')")
