@@ -2,6 +2,8 @@
 without importing it."""
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from groups.models import Structure
 from strategy.models import ActionPage, StrategyPlanPage
@@ -88,3 +90,18 @@ def structure_plan(context, space):
         "can_edit": can_edit,
         "missing": missing,
     }
+
+
+@register.simple_tag
+def rollup_cell(cell):
+    """One cell of the roll-up's axes × structures matrix: its count and mean progress, its
+    colour band as a class. A tag rather than an include: the matrix has hundreds of cells."""
+    if not cell.count:
+        content = mark_safe('<span class="progress-none">0</span>')  # noqa: S308 - a constant
+    elif cell.progress is None:
+        content = format_html("{}", cell.count)
+    else:
+        content = format_html(
+            '{} <span class="rollup-cell__progress">· {} %</span>', cell.count, cell.progress
+        )
+    return format_html('<td class="rollup-cell rollup-cell--{}">{}</td>', cell.band, content)
