@@ -8,6 +8,7 @@ browser, with axe-core on the new pages."""
 from wagtail.models import Page
 
 import pytest
+from playwright.sync_api import TimeoutError
 
 from groups.models import Profile, Structure, StructureSpacePage
 from strategy.models import ActionPage, AxisPage, StrategyPlanPage
@@ -45,8 +46,9 @@ def add_page(page, base_url, model, parent_pk, title, slug, choices=None):
 
 def write_section(page, index, text):
     """Insert a paragraph in the section's content, as an editor does: the « + » of the
-    section's empty stream, then « Paragraphe », then type (again if the rich text editor
-    was not ready for the first keys, as on a busy machine)."""
+    section's empty stream, then « Paragraphe », then type. On a busy machine the rich text
+    editor can drop keys while it renders: the paragraph is then selected and typed again
+    until the form's hidden input holds exactly the text."""
     stream = page.locator(f"input[name='sections-{index}-value-content-count']").locator("xpath=..")
     stream.locator("button.c-sf-add-button").first.click()
     page.get_by_role("option", name="Paragraphe").first.click()
@@ -54,15 +56,28 @@ def write_section(page, index, text):
     editor.wait_for(state="visible")
     for _attempt in range(3):
         editor.click()
-        page.keyboard.type(text)
-        if text in editor.inner_text():
-            break
-    assert text in editor.inner_text()
-    # Draftail writes its hidden input a moment after the keys: wait for it before saving.
-    page.wait_for_function(
-        "([id, text]) => (document.getElementById(id)?.value || '').includes(text)",
-        arg=[f"sections-{index}-value-content-0-value", text],
-    )
+        page.keyboard.press("ControlOrMeta+A")
+        editor.press_sequentially(text, delay=10)
+        if form_holds(page, index, text):
+            return
+    raise AssertionError(f"section {index}: the editor never held « {text} »")
+
+
+def form_holds(page, index, text):
+    """Whether the paragraph's hidden input, which the editor writes a moment after the
+    keys, holds exactly the text: what the form will send."""
+    try:
+        page.wait_for_function(
+            """([id, text]) => {
+                const state = JSON.parse(document.getElementById(id)?.value || "null");
+                return state?.blocks?.map(b => b.text).join("\\n") === text;
+            }""",
+            arg=[f"sections-{index}-value-content-0-value", text],
+            timeout=5_000,
+        )
+    except TimeoutError:
+        return False
+    return True
 
 
 def test_a_director_names_an_editor_who_writes_and_publishes_the_plan(
@@ -113,7 +128,7 @@ def test_a_director_names_an_editor_who_writes_and_publishes_the_plan(
     draft = StrategyPlanPage.objects.get(pk=plan.pk).get_latest_revision_as_object()
     assert not draft.missing_sections()
     written = str(list(draft.sections.raw_data))
-    assert all(f"Ce que la Mission Locale écrit : {kind}." in written for kind in REQUIRED)
+    assert all(f"Ce que la Mission Locale écrit : {kind}." in written for kind in REQUIRED), written
 
     # Two actions, each aligned on an axis of the regional plan.
     regional_axes = list(
