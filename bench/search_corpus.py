@@ -114,7 +114,8 @@ CONTROLLED = [
 ]  # fmt: skip
 SYNONYMS = ["CEJ\nContrat d'Engagement Jeune"]
 
-# name -> (query, fraction of resources it matches); "every" is in every title.
+# name -> (query, fraction of resources it matches); "every" is in every title, "words" in
+# every summary ("aux jeunes et aux conseillers"), "facet" is "every" with a filter.
 QUERIES = {
     "rare": ("ostréiculture", 1 / 1000),
     "medium": ("covoiturage", 1 / 10),
@@ -122,7 +123,11 @@ QUERIES = {
     "phrase": ('"permis de conduire"', 1 / 20),
     "accent": ("securite", 1 / 50),
     "acronym": ("CEJ", 2 / 33),
+    "words": ("jeunes conseillers", 1.0),
+    "facet": ("jeunes", 1.0),
 }
+# name -> the facet filters of that query, as in the search page's URL.
+FILTERS = {"facet": {"kind": ("document",)}}
 # Autocomplete prefixes: rare (0.1% of titles), medium (5%), every title; two letters (many
 # words start with them: "pour" and "pratique" in every title); several words, the last one a
 # prefix ("jeunes en Bretagne", one title in 13).
@@ -187,6 +192,6 @@ def resource(number: int, seed: int = 5) -> Resource:
 
 def expected_matches(name: str, count: int) -> int:
     """How many of `count` resources a controlled query should find."""
-    if name == "every":
+    if QUERIES[name][1] == 1.0:
         return count
     return sum(sum(1 for n in range(count) if c.applies(n)) for c in CONTROLLED if c.name == name)

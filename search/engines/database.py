@@ -2,12 +2,13 @@
 
 Entries are rows of `SearchEntry` (original text, facet values and labels, locks); the vendor
 module (`search.engines.sqlite` / `search.engines.postgresql`) supplies matching, ranking,
-highlighting and prefix matching. Every search runs a constant number of queries: the page of
-hit ids, their entries with thematics, their highlights, and one query for the total and all
-facet counts.
+highlighting and prefix matching. Every search runs a constant number of queries: one
+statement for the total, every facet's counts and the first ten pages of hit ids (cached until
+the index changes), then the page's entries with their thematics, and their highlights.
 """
 
 import difflib
+import hashlib
 import html
 import math
 from collections import defaultdict
@@ -17,6 +18,7 @@ from datetime import date
 from django.db import connection, transaction
 from django.utils import timezone
 
+from home.caching import cached, namespace_invalidate
 from search.analysis import fold, tokens
 from search.engines import sql, suggestions
 from search.engines.base import (
@@ -37,6 +39,10 @@ from search.visibility import closed_locks
 
 BATCH_SIZE = 200
 MAX_PAGE = 1000  # deeper pages answer empty: nobody reads page 1,001
+# The first ten pages of hits are computed with the counts and cached with them.
+RESULT_WINDOW = 100
+# Cache namespace of search results: any write to the index replaces its version.
+SEARCH_INDEX = "search-index"
 
 
 def vendor_module():
@@ -128,11 +134,13 @@ class DatabaseEngine(Engine):
         with transaction.atomic():
             SearchEntry.objects.filter(key__in=[entry.key for entry in entries]).delete()
             self._write(entries)
+            namespace_invalidate(SEARCH_INDEX)
 
     def delete(self, keys: Iterable[str]) -> None:
         keys = list(keys)
         for start in range(0, len(keys), BATCH_SIZE):
             SearchEntry.objects.filter(key__in=keys[start : start + BATCH_SIZE]).delete()
+        namespace_invalidate(SEARCH_INDEX)
 
     def rebuild(
         self, entries: Iterable[IndexEntry], total: int, progress: Callable[[int], None]
@@ -151,6 +159,7 @@ class DatabaseEngine(Engine):
                 self._write(list({e.key: e for e in batch}.values()))
                 done += len(batch)
                 progress(done)
+            namespace_invalidate(SEARCH_INDEX)
         vendor_module().after_rebuild()
 
     def digests(self, keys: Iterable[str] | None = None) -> Iterator[tuple[str, str]]:
@@ -184,16 +193,18 @@ class DatabaseEngine(Engine):
         match = vendor.match(request.query)
         locks = closed_locks(user)
         filters = {f: tuple(v) for f, v in request.filters.items() if f in FACETS and v}
-        hits = []
         offset = (page - 1) * request.per_page
-        with vendor.planned_on_the_index():
-            total, facets = self._facets(match, locks, filters)
-            if total and offset < total and page <= MAX_PAGE:
-                hits = self._hits(vendor, request, match, locks, filters, offset, total)
+        total, facet_rows, window = self._results(vendor, match, locks, filters, request.sort)
+        if offset + request.per_page <= RESULT_WINDOW:
+            ids = window[offset : offset + request.per_page]
+        elif total and offset < total and page <= MAX_PAGE:
+            ids = self._deep_page(vendor, match, locks, filters, request, offset)
+        else:
+            ids = []
         results = SearchResults(
-            hits=hits,
+            hits=self._hits(vendor, request, ids),
             total=total,
-            facets=facets,
+            facets=self._facets(facet_rows, filters),
             page=page,
             per_page=request.per_page,
             engine=self.name,
@@ -202,17 +213,40 @@ class DatabaseEngine(Engine):
             results.suggestion = self._suggestion(vendor, request, locks)
         return results
 
-    def _facets(self, match, locks, filters) -> tuple[int, dict[str, list[FacetCount]]]:
-        query, params = sql.facets_sql(match, locks, filters)
-        with connection.cursor() as cursor:
+    def _results(self, vendor, match, locks, filters, sort):
+        """The total, the facet rows and the first `RESULT_WINDOW` hit ids, from one statement,
+        kept until the index changes: every match is scored and counted, which costs in
+        proportion to the matches, so the broad queries everyone types are paid once per
+        version of the index. Keyed by the whole statement and the closed locks: a user only
+        ever reads what was computed for the locks closed to them."""
+        statement = sql.results_sql(match, locks, filters, sort, RESULT_WINDOW)
+        key = hashlib.sha256(repr((connection.vendor, statement)).encode()).hexdigest()
+
+        def compute():
+            with vendor.planned_on_the_index(), connection.cursor() as cursor:
+                cursor.execute(*statement)
+                rows = cursor.fetchall()
+            total, facet_rows, window = 0, [], []
+            for facet, value, label, count in rows:
+                if facet == "#":
+                    window.append((count, int(value)))
+                elif facet == "":
+                    total = count
+                else:
+                    facet_rows.append((facet, value, label, count))
+            return total, facet_rows, [pk for _, pk in sorted(window)]
+
+        return cached(SEARCH_INDEX, f"results:{key}", compute)
+
+    def _deep_page(self, vendor, match, locks, filters, request, offset) -> list[int]:
+        query, params = sql.hits_sql(match, locks, filters, request.sort, request.per_page, offset)
+        with vendor.planned_on_the_index(), connection.cursor() as cursor:
             cursor.execute(query, params)
-            rows = cursor.fetchall()
-        total = 0
+            return [row[0] for row in cursor.fetchall()]
+
+    def _facets(self, rows, filters) -> dict[str, list[FacetCount]]:
         facets: dict[str, list[FacetCount]] = {facet: [] for facet in FACETS}
         for facet, value, label, count in rows:
-            if facet == "":
-                total = count
-                continue
             selected = value in filters.get(facet, ())
             facets[facet].append(FacetCount(str(value), label or str(value), count, selected))
         for facet, counts in facets.items():
@@ -225,18 +259,11 @@ class DatabaseEngine(Engine):
             )
             counts.sort(key=lambda c: (-c.count, fold(c.label)))
             del counts[sql.MAX_FACET_VALUES :]
-        return total, facets
+        return facets
 
-    def _hits(self, vendor, request, match, locks, filters, offset, total) -> list[Hit]:
-        # Beyond the cap, only the most boosted matches are ranked (see sql.hits_sql).
-        cap = vendor.CANDIDATE_CAP
-        cap = cap if cap and total > cap else None
-        query, params = sql.hits_sql(
-            match, locks, filters, request.sort, request.per_page, offset, candidate_cap=cap
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(query, params)
-            ids = [row[0] for row in cursor.fetchall()]
+    def _hits(self, vendor, request, ids: list[int]) -> list[Hit]:
+        if not ids:
+            return []
         entries = (
             SearchEntry.objects.defer("document_text", "search_vector", "suggest_vector")
             .prefetch_related("thematics")
@@ -245,7 +272,9 @@ class DatabaseEngine(Engine):
         highlights = vendor.highlights(request.query, ids)
         hits = []
         for pk in ids:
-            entry = entries[pk]
+            entry = entries.get(pk)
+            if entry is None:  # reindexed (a new row) or deleted since the window was read
+                continue
             title, snippet = highlights.get(pk, (entry.title, entry.body[:200]))
             hits.append(
                 Hit(

@@ -17,9 +17,8 @@ from search.engines.sql import Match, best_snippet
 from search.query import Clause, ParsedQuery
 
 CONFIG = "french_unaccent"
-# Ranking reads each match's whole vector: beyond this many matches only the most boosted
-# (popular, recent) are ranked. Totals and facet counts stay exact.
-CANDIDATE_CAP = 5_000
+# "Did you mean" reads the title words of this many of the most boosted entries.
+VOCABULARY_ENTRIES = 5_000
 MARK_START, MARK_END = "\ue000", "\ue001"
 # tsvectors are capped at 1 MB: only the start of a very long document is indexed.
 MAX_INDEXED_CHARS = 300_000
@@ -117,7 +116,7 @@ def vocabulary() -> list[str]:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT word FROM ts_stat('SELECT suggest_vector FROM search_searchentry "
-            f"ORDER BY boost DESC LIMIT {CANDIDATE_CAP}') WHERE length(word) > 3"
+            f"ORDER BY boost DESC LIMIT {VOCABULARY_ENTRIES}') WHERE length(word) > 3"
         )
         return [row[0] for row in cursor.fetchall()]
 

@@ -97,12 +97,24 @@ def _label_sql(facet: str) -> str:
     return f"(SELECT x.{label} FROM {ENTRY_TABLE} x WHERE x.{value} = g.v LIMIT 1)"
 
 
-def facets_sql(match: Match, closed_locks, filters: dict) -> tuple[str, list]:
-    """One query answering the total and every facet's counts on the permission-filtered
-    match set, each facet counted with the other facets' selections only."""
+def order_sql(sort: str, alias: str) -> str:
+    """Relevance (score, lower is better) or newest first; the id breaks ties."""
+    if sort == "date":
+        return f"{alias}.date IS NULL, {alias}.date DESC, {alias}.id"
+    return f"{alias}.score, {alias}.id"
+
+
+def results_sql(
+    match: Match, closed_locks, filters: dict, sort: str, window: int
+) -> tuple[str, list]:
+    """One statement on one match set (a phrase is rechecked once): the total, every facet's
+    counts on the permission-filtered matches, each facet counted with the other facets'
+    selections only, and the ids of the first `window` hits in order. Every match is scored:
+    the first page is the exact ranking, never a shortlist's."""
     locks, lock_params = locks_filter(closed_locks)
     where, where_params = sql_and([(match.where_sql, match.where_params), (locks, lock_params)])
     columns = ", ".join(f"e.{value}" for value, _ in FACET_COLUMNS.values())
+    score = "0" if sort == "date" else match.score_sql
     parts, params = [], [*match.from_params, *where_params]
     for facet in FACETS:
         condition, condition_params = filters_sql(filters, "m", except_facet=facet)
@@ -123,27 +135,24 @@ def facets_sql(match: Match, closed_locks, filters: dict) -> tuple[str, list]:
     condition, condition_params = filters_sql(filters, "m")
     parts.append(f"SELECT '', '', '', COUNT(*) FROM m WHERE {condition}")
     params.extend(condition_params)
+    # The hits come last, numbered in their order (UNION ALL keeps no order of its own).
+    parts.append(
+        f"SELECT '#', CAST(h.id AS TEXT), '', ROW_NUMBER() OVER (ORDER BY {order_sql(sort, 'h')}) "
+        f"FROM (SELECT m.id, m.date, m.score FROM m WHERE {condition} "
+        f"ORDER BY {order_sql(sort, 'm')} LIMIT {int(window)}) h"
+    )
+    params.extend(condition_params)
     sql = (
-        f"WITH m AS MATERIALIZED (SELECT e.id, {columns} FROM {match.from_sql} WHERE {where}) "
-        + " UNION ALL ".join(parts)
+        f"WITH m AS MATERIALIZED (SELECT e.id, {columns}, e.date, {score} AS score "
+        f"FROM {match.from_sql} WHERE {where}) " + " UNION ALL ".join(parts)
     )
     return sql, params
 
 
 def hits_sql(
-    match: Match,
-    closed_locks,
-    filters: dict,
-    sort: str,
-    limit: int,
-    offset: int,
-    *,
-    candidate_cap: int | None = None,
-    columns: str = "e.id",
+    match: Match, closed_locks, filters: dict, sort: str, limit: int, offset: int
 ) -> tuple[str, list]:
-    """The page of hit ids. By date, the score is not computed at all. By relevance with a
-    `candidate_cap`, only the `candidate_cap` most boosted matches (popular, recent) are
-    scored: ranking a word found in 100,000 entries would read every entry's vector."""
+    """A page of hit ids beyond the first window of `results_sql` (deep pages only)."""
     locks, lock_params = locks_filter(closed_locks)
     filters_where, filter_params = filters_sql(filters)
     where, params = sql_and(
@@ -153,29 +162,11 @@ def hits_sql(
             (filters_where, filter_params),
         ]
     )
-    params = [*match.from_params, *params, limit, offset]
-    if sort == "date":
-        return (
-            f"SELECT {columns}, 0 AS score FROM {match.from_sql} WHERE {where} "
-            "ORDER BY e.date IS NULL, e.date DESC, e.id LIMIT %s OFFSET %s",
-            params,
-        )
-    if candidate_cap:
-        # The candidates are chosen without computing any score (only the boost is read);
-        # the score is computed for those candidates alone.
-        candidates = (
-            f"SELECT e.id FROM {match.from_sql} WHERE {where} "
-            f"ORDER BY e.boost DESC LIMIT {int(candidate_cap)}"
-        )
-        return (
-            f"SELECT {columns}, {match.score_sql} AS score FROM {match.from_sql} "
-            f"WHERE e.id IN ({candidates}) ORDER BY score, e.id LIMIT %s OFFSET %s",
-            [*match.from_params, *params],
-        )
+    score = "0" if sort == "date" else match.score_sql
     return (
-        f"SELECT {columns}, {match.score_sql} AS score FROM {match.from_sql} WHERE {where} "
-        "ORDER BY score, e.id LIMIT %s OFFSET %s",
-        params,
+        f"SELECT h.id FROM (SELECT e.id, e.date, {score} AS score FROM {match.from_sql} "
+        f"WHERE {where}) h ORDER BY {order_sql(sort, 'h')} LIMIT %s OFFSET %s",
+        [*match.from_params, *params, limit, offset],
     )
 
 

@@ -20,8 +20,6 @@ from search.query import Clause, ParsedQuery
 
 # bm25() column weights: title, body, document_text.
 WEIGHTS = (10.0, 3.0, 1.0)
-# bm25() over every match stays fast at the scale SQLite serves (10,000 entries): no cap.
-CANDIDATE_CAP = None
 MARK_START, MARK_END = "\ue000", "\ue001"
 SNIPPET_TOKENS = 28
 

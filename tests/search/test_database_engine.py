@@ -3,11 +3,19 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from search.engines.base import SearchRequest
+from search.engines import database
+from search.engines.base import Choice, IndexEntry, SearchRequest
 from search.engines.database import DatabaseEngine
 from search.models import synonym_table
 from search.query import parse
 from tests.search.behaviour import EngineBehaviour
+from tests.search.corpus import PRIVATE_DOCUMENT_TITLE
+
+
+def person_entry(title: str) -> IndexEntry:
+    return IndexEntry(
+        key="person:999999", kind=Choice("person", "Personne"), title=title, url="/annuaire/"
+    )
 
 
 def reading(queries) -> list[str]:
@@ -40,15 +48,31 @@ class TestDatabaseEngine(EngineBehaviour):
         # PostgreSQL adds its transaction statements (see postgresql.planned_on_the_index).
         assert len(reading(many)) <= 6
 
-    def test_ranking_cap_keeps_totals_exact(self, engine, corpus, outsider, monkeypatch):
-        from search.engines.database import vendor_module
+    def test_results_are_kept_until_the_index_changes(self, engine, corpus, outsider):
+        first = self.search(engine, outsider, "atelier numérique")
+        with CaptureQueriesContext(connection) as again:
+            second = self.search(engine, outsider, "atelier numérique")
+        assert [hit.key for hit in second.hits] == [hit.key for hit in first.hits]
+        assert (second.total, second.facets) == (first.total, first.facets)
+        assert not any("WITH m AS" in sql for sql in reading(again))  # read from the cache
+        engine.index([person_entry("Atelier numérique des nouveaux arrivants")])
+        assert self.search(engine, outsider, "atelier numérique").total == first.total + 1
 
-        monkeypatch.setattr(vendor_module(), "CANDIDATE_CAP", 2)
-        results = self.search(engine, outsider, "atelier numérique", per_page=10)
-        assert results.total == 3
-        assert self.counts(results, "year") == {"2019": 1, "2022": 1, "2025": 1}
-        # Only the two most boosted (the most recent here) are ranked and shown.
-        assert {hit.date.year for hit in results.hits} == {2025, 2022}
+    def test_kept_results_are_never_shared_across_permissions(self, engine, corpus, outsider):
+        member = corpus.users["member"]
+        assert self.search(engine, member, PRIVATE_DOCUMENT_TITLE).total == 1
+        hidden = self.search(engine, outsider, PRIVATE_DOCUMENT_TITLE)
+        assert PRIVATE_DOCUMENT_TITLE not in str([hit.title for hit in hidden.hits])
+        assert all(count.count < 2 for count in hidden.facets["kind"])
+
+    def test_pages_beyond_the_kept_window_follow_the_same_order(
+        self, engine, corpus, outsider, monkeypatch
+    ):
+        expected = self.keys(engine, outsider, "atelier", per_page=10)
+        assert len(expected) >= 3
+        monkeypatch.setattr(database, "RESULT_WINDOW", 1)
+        pages = [self.keys(engine, outsider, "atelier", page=n, per_page=1) for n in (1, 2, 3)]
+        assert [keys[0] for keys in pages] == expected[:3]
 
     def test_spelling_suggestion(self, engine, corpus, outsider):
         results = self.search(engine, outsider, "pasarelle")
