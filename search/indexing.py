@@ -16,6 +16,7 @@ from resources.models import ResourceDocument, ResourcePage
 from search import sources
 from search.engines import get_engine
 from search.engines.database import DatabaseEngine
+from search.tasks import warm_results_on_commit
 
 logger = logging.getLogger("search")
 
@@ -34,6 +35,7 @@ def reindex_keys(keys: Iterable[str]) -> tuple[int, int]:
             engine.delete(gone)
         if entries:
             engine.index(entries)
+    warm_results_on_commit()
     return len(entries), len(gone)
 
 

@@ -1,6 +1,7 @@
 import logging
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
 from django_tasks import task
@@ -8,6 +9,8 @@ from django_tasks import task
 logger = logging.getLogger("search")
 
 MAX_ATTEMPTS = 3
+# How many of the most searched queries are computed again after the index changes.
+WARMED_QUERIES = 20
 # Seconds before the second and third attempts, where the task backend can wait.
 RETRY_DELAYS = (30, 300)
 
@@ -47,3 +50,17 @@ def _retry(keys: list[str], attempt: int) -> None:
         reindex.using(run_after=timezone.now() + delay).enqueue(keys, attempt)
     else:
         reindex.enqueue(keys, attempt)
+
+
+@task()
+def warm_results() -> str:
+    """Once the index has changed: the most searched queries of the last 30 days computed
+    again for the lock sets of recent searches (`DatabaseEngine.warm`)."""
+    from search.analytics import popular_queries
+    from search.engines.database import DatabaseEngine
+
+    return f"{DatabaseEngine().warm(popular_queries(WARMED_QUERIES))} results kept"
+
+
+def warm_results_on_commit() -> None:
+    transaction.on_commit(warm_results.enqueue)

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -33,7 +34,7 @@ from search.engines.base import (
     Suggestion,
 )
 from search.engines.digest import stored_values, with_thematics
-from search.models import SearchEntry, SearchEntryThematic, SuggestionTerm
+from search.models import SearchEntry, SearchEntryThematic, SuggestionTerm, synonym_table
 from search.query import parse
 from search.visibility import closed_locks
 
@@ -43,6 +44,9 @@ MAX_PAGE = 1000  # deeper pages answer empty: nobody reads page 1,001
 RESULT_WINDOW = 100
 # Cache namespace of search results: any write to the index replaces its version.
 SEARCH_INDEX = "search-index"
+# The closed-lock sets of recent searches, most recent first: whose results to warm.
+LOCK_SETS = "trame:search-lock-sets"
+MAX_LOCK_SETS = 20
 
 
 def vendor_module():
@@ -74,6 +78,13 @@ def marked(text: str, vendor) -> str:
 
 def _choice(value: str, label: str) -> Choice | None:
     return Choice(value, label) if value else None
+
+
+def remember_lock_set(locks: frozenset[str]) -> None:
+    seen = cache.get(LOCK_SETS) or []
+    if not seen or seen[0] != sorted(locks):
+        remembered = [sorted(locks), *(other for other in seen if other != sorted(locks))]
+        cache.set(LOCK_SETS, remembered[:MAX_LOCK_SETS], timeout=None)
 
 
 class DatabaseEngine(Engine):
@@ -192,6 +203,7 @@ class DatabaseEngine(Engine):
         vendor = vendor_module()
         match = vendor.match(request.query)
         locks = closed_locks(user)
+        remember_lock_set(locks)
         filters = {f: tuple(v) for f, v in request.filters.items() if f in FACETS and v}
         offset = (page - 1) * request.per_page
         total, facet_rows, window = self._results(vendor, match, locks, filters, request.sort)
@@ -237,6 +249,20 @@ class DatabaseEngine(Engine):
             return total, facet_rows, [pk for _, pk in sorted(window)]
 
         return cached(SEARCH_INDEX, f"results:{key}", compute)
+
+    def warm(self, texts: Iterable[str]) -> int:
+        """Compute and keep the results of these queries for the lock sets of recent
+        searches, so that the first person to search them after a change of the index does
+        not wait for every match to be scored. Returns how many results were computed or
+        found kept."""
+        vendor, table, warmed = vendor_module(), synonym_table(), 0
+        for locks in cache.get(LOCK_SETS) or []:
+            for text in texts:
+                query = parse(text, table)
+                if query:
+                    self._results(vendor, vendor.match(query), frozenset(locks), {}, "relevance")
+                    warmed += 1
+        return warmed
 
     def _deep_page(self, vendor, match, locks, filters, request, offset) -> list[int]:
         query, params = sql.hits_sql(match, locks, filters, request.sort, request.per_page, offset)

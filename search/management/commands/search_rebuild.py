@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 
 from search import sources
 from search.indexing import engines
+from search.tasks import warm_results_on_commit
 
 
 class Command(BaseCommand):
@@ -24,6 +25,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Index {engine.name} reconstruit en {time.monotonic() - started:.1f} s."
             )
+        warm_results_on_commit()
 
     def _progress(self, number, total, width=30):
         number = min(number, total)
