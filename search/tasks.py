@@ -57,9 +57,13 @@ def warm_results() -> str:
     """Once the index has changed: the most searched queries of the last 30 days computed
     again for the lock sets of recent searches (`DatabaseEngine.warm`)."""
     from search.analytics import popular_queries
+    from search.engines import get_engine
     from search.engines.database import DatabaseEngine
 
-    return f"{DatabaseEngine().warm(popular_queries(WARMED_QUERIES))} results kept"
+    engine = get_engine()
+    if not isinstance(engine, DatabaseEngine):  # Elasticsearch keeps its own caches
+        return "nothing to warm"
+    return f"{engine.warm(popular_queries(WARMED_QUERIES))} results kept"
 
 
 def warm_results_on_commit() -> None:
