@@ -10,7 +10,7 @@ For each run (`sqlite:10000`, `postgresql:100000`…):
    at 100,000), with the demo's types, thematics (one or two each) and structures, ten
    publication years, one document each (a second for one in five; five file formats, one
    document in twenty in the demo's most restricted collection when it has one) and views
-   for one resource in fifty;
+   for one resource in fifty; then `ANALYZE` on PostgreSQL (autovacuum may be off);
 3. in a subprocess (`--inprocess measure RUNS`): the server time of each URL of `URLS`,
    in process with Django's test client (production settings, no web server, no network),
    logged in as `professionnel`: the first request after the cache is emptied, then
@@ -89,6 +89,7 @@ def build(count: int) -> dict:
     generated = ResourcePage.objects.child_of(library).filter(slug__startswith="bench-")
     existing = generated.count()
     if existing >= count:
+        analyze()
         return {"inserted": 0, "existing": existing}
     types = list(ResourceType.objects.order_by("pk"))
     thematics = list(Thematic.objects.order_by("pk"))
@@ -194,7 +195,18 @@ def build(count: int) -> dict:
                 say(f"{start + BATCH:,} resources")
         Page.objects.filter(pk=library.pk).update(numchild=F("numchild") + count - existing)
     cache.clear()  # what was cached before describes a smaller library
+    analyze()
     return {"inserted": count - existing, "build_s": time.perf_counter() - started}
+
+
+def analyze() -> None:
+    """Table statistics for PostgreSQL's planner, as autovacuum keeps them in production (it
+    may be off on a development server: then the planner guesses, and badly, at 100,000)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def urls() -> dict[str, str]:
