@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -182,9 +182,9 @@ def _matches(name, wanted, value) -> bool:
 
 
 class _NewestFirst:
-    """The paginator's list: its length is known from the counts, and a slice starts at the
-    month of its first resource, instead of an OFFSET over every newer resource. The slice
-    reads the ids first (a narrow index walk), then the cards of those twelve only."""
+    """The paginator's list: its length is known from the counts, and a slice is read from the
+    months it falls in (counts per month), instead of an OFFSET over every newer resource.
+    The slice reads the ids first (a narrow index walk), then the cards of those twelve."""
 
     def __init__(self, queryset, total, months):
         self.queryset, self.total, self.months = queryset, total, months
@@ -197,21 +197,30 @@ class _NewestFirst:
 
     def __getitem__(self, item):
         start, stop = item.start or 0, item.stop
-        queryset, newer = self.queryset, 0
+        if stop is None:
+            stop = self.total
+        # The months the slice falls in, and how many results are newer than the first one.
+        touched, newer, seen = [], 0, 0
         for month in sorted(self.months, reverse=True):
-            if newer + self.months[month] > start:
-                year, number = divmod(month, 100)
-                end = datetime.date(year + number // 12, number % 12 + 1, 1)
-                queryset = queryset.filter(publication_date__lt=end)
+            count = self.months[month]
+            if seen + count > start and seen < stop:
+                if not touched:
+                    newer = seen
+                touched.append(month)
+            seen += count
+            if seen >= stop:
                 break
-            newer += self.months[month]
-        else:
-            newer = 0
-        ids = list(
-            queryset.values_list("pk", flat=True)[start - newer : stop - newer]
-            if stop is not None
-            else queryset.values_list("pk", flat=True)[start - newer :]
-        )
+        queryset = self.queryset
+        if touched:
+            window = Q()
+            for month in touched:
+                year, number = divmod(month, 100)
+                window |= Q(
+                    publication_date__gte=datetime.date(year, number, 1),
+                    publication_date__lt=datetime.date(year + number // 12, number % 12 + 1, 1),
+                )
+            queryset = queryset.filter(window)
+        ids = list(queryset.values_list("pk", flat=True)[start - newer : stop - newer])
         cards = self.queryset.filter(pk__in=ids).in_bulk()
         return [cards[pk] for pk in ids if pk in cards]
 
