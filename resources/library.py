@@ -3,15 +3,15 @@ each option's count is the number of results the user would get by choosing it (
 chosen facets kept), on resources the user may view only.
 
 The counts come from a summary of the library per restriction set (`LibrarySummary`): each
-facet's counts and the counts of every pair of facets, computed in three queries and kept in
-the versioned cache (namespace LIBRARY of `home/caching.py`) until a resource, one of its
-documents, a thematic, a type, a structure (`resources/signals.py`) or a view restriction
-(`home/signals.py`) changes. It is shared by every user denied the same restrictions. With
-no filter or one, every count of the page is read from it; with two or more, they are
-counted in SQL on the filtered resources and cached under that choice. The number of
-results comes from the same counts (no COUNT over the library), and a page of the newest
-first is found from the counts per month (no OFFSET over every resource before it). The
-number of queries does not depend on the number of resources."""
+facet's counts and the counts of every pair of facets, computed in six queries (three of rows,
+three of labels) and kept in the versioned cache (namespace LIBRARY of `home/caching.py`)
+until a resource, one of its documents, a thematic, a type, a structure
+(`resources/signals.py`) or a view restriction (`home/signals.py`) changes. It is shared by
+every user denied the same restrictions. With no filter or one, every count of the page is
+read from it; with two or more, they are counted in SQL on the filtered resources and cached
+under that choice. The number of results comes from the same counts (no COUNT over the
+library), and a page of the newest first is found from the counts per month (no OFFSET over
+every resource before it). The number of queries does not depend on the number of resources."""
 
 import datetime
 from collections import Counter, defaultdict
@@ -170,10 +170,6 @@ class LibrarySummary:
 def _cache_key(user) -> str:
     # Moving a page or changing a restriction changes what a restriction set hides.
     return f"{namespace_version(RESTRICTIONS)}:{restriction_set_key(user)}"
-
-
-def library_summary(user) -> LibrarySummary:
-    return cached(LIBRARY, f"summary:{_cache_key(user)}", lambda: LibrarySummary.build(user))
 
 
 def _matches(name, wanted, value) -> bool:
