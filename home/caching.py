@@ -14,6 +14,9 @@ from django.db import transaction
 PAGES = "pages"  # any page saved, published, moved or deleted; sites and site settings
 RESTRICTIONS = "restrictions"  # page view restrictions and their groups; page moves
 MEMBERSHIPS = "memberships"  # users' groups and permissions
+# The library's facet counts: resources, their documents, thematics, types and structures
+# (resources/signals.py); keys also hold the RESTRICTIONS version and the restriction set.
+LIBRARY = "library"
 
 ENTRY_TIMEOUT = 60 * 60
 

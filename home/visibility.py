@@ -99,6 +99,14 @@ def visibility_key(user) -> str:
     return ",".join(str(r.pk) for r in denied_restrictions(user)) or "all"
 
 
+def restriction_set_key(user) -> str:
+    """Equal for two users who may view exactly the same pages and the same documents: a
+    cache key part for what counts both (the library's facets), shared by everyone with the
+    same denied restrictions instead of one entry per user."""
+    collections = ",".join(str(r.pk) for r in _denied_collection_restrictions(user)) or "all"
+    return f"pages:{visibility_key(user)};collections:{collections}"
+
+
 def page_is_visible_to(page, user) -> bool:
     return page.live and all(restriction_allows(r, user) for r in restrictions_on_path(page.path))
 

@@ -17,7 +17,7 @@ def library_pdf(request, index_page):
     params = clean_parameters(LibraryParametersForm(request.GET))
     library = Library(request.user, params)
     results = library.results()
-    count = results.count()
+    count = library.result_count()  # from the facet counts: no COUNT over the library
     if count > MAX_RESOURCES_IN_PDF:
         messages.error(
             request,

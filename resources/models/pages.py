@@ -117,6 +117,10 @@ class ResourcePage(BasePage):
     class Meta:
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
+        # The library's newest first (`newest()`): a page is read from the index.
+        indexes = [
+            models.Index(fields=["publication_date", "page_ptr"], name="resource_newest_idx")
+        ]
 
     def get_context(self, request, *args, **kwargs):
         from resources.selectors import resource_page_context
