@@ -45,10 +45,9 @@ def register_signal_handlers():
     post_delete.connect(delete_thumbnail, sender=ResourceDocument)
     # Page view restrictions, collections and their restrictions, and page moves are in the
     # RESTRICTIONS namespace (home/signals.py), whose version is part of the library's keys.
-    for model in (ResourcePage, ResourcePageDocument, ResourceDocument, ResourceType):
-        post_save.connect(invalidate_library, sender=model, dispatch_uid=f"library-{model}")
-        post_delete.connect(invalidate_library, sender=model, dispatch_uid=f"library-d-{model}")
-    for model in (Thematic, Structure):  # labels, and their deletion empties the links
+    # Thematics and structures: their labels, and deleting one empties its links.
+    counted = (ResourcePage, ResourcePageDocument, ResourceDocument, ResourceType)
+    for model in (*counted, Thematic, Structure):
         post_save.connect(invalidate_library, sender=model, dispatch_uid=f"library-{model}")
         post_delete.connect(invalidate_library, sender=model, dispatch_uid=f"library-d-{model}")
     m2m_changed.connect(
