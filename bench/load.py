@@ -54,6 +54,7 @@ from bench.pages import (  # noqa: E402
     code_version,
     log,
     login,
+    percentile,
     postgres_available,
     request,
     run,
@@ -301,6 +302,7 @@ class RunResult:
     command: str
     failures: list[str]
     notes: list[str]
+    paced: list[Route] = field(default_factory=list)  # after the burst only
 
 
 def read_stats(prefix: Path) -> tuple[list[Route], Route | None]:
@@ -321,6 +323,32 @@ def read_stats(prefix: Path) -> tuple[list[Route], Route | None]:
             else:
                 routes.append(route)
     return routes, total
+
+
+def read_paced(path: Path, seconds: float) -> list[Route]:
+    """Per route, the requests made after the burst (the realistic pace), from the records
+    the locustfile writes: the same figures as Locust's, exact instead of rounded."""
+    if not path.exists():
+        return []
+    by_route: dict[str, list] = {}
+    for name, phase, ms, failed in json.loads(path.read_text()):
+        if phase == "paced":
+            by_route.setdefault(name, []).append((ms, failed))
+    routes = []
+    for name, rows in sorted(by_route.items()):
+        times = sorted(ms for ms, _failed in rows)
+        routes.append(
+            Route(
+                name=name,
+                requests=len(rows),
+                failures=sum(1 for _ms, failed in rows if failed),
+                rps=len(rows) / seconds if seconds > 0 else 0.0,
+                p50=percentile(times, 50),
+                p95=percentile(times, 95),
+                p99=percentile(times, 99),
+            )
+        )
+    return routes
 
 
 def read_failures(prefix: Path) -> list[str]:
@@ -362,6 +390,7 @@ def locust_run(mode: str, args, env: dict, port: int, process, workdir: Path, ta
             "LOAD_PASSWORD": PASSWORD,
             "LOAD_BURST": f"{args.burst:g}",
             "LOAD_IMPORT": str(args.import_count),
+            "LOAD_RECORDS": f"{prefix}_records.json",
         }
     )
     shown = (
@@ -403,6 +432,7 @@ def locust_run(mode: str, args, env: dict, port: int, process, workdir: Path, ta
     if not Path(f"{prefix}_stats.csv").exists():
         raise BenchError(f"locust wrote no statistics:\n{completed.stderr[-3000:]}")
     routes, total = read_stats(prefix)
+    paced = read_paced(Path(f"{prefix}_records.json"), args.duration - args.burst)
     log(f"{mode} run: {elapsed:.0f} s, locust exit {completed.returncode}")
     return RunResult(
         mode=mode,
@@ -414,6 +444,7 @@ def locust_run(mode: str, args, env: dict, port: int, process, workdir: Path, ta
         command=shown,
         failures=read_failures(prefix),
         notes=notes,
+        paced=paced,
     )
 
 
@@ -487,6 +518,19 @@ def print_run(result: RunResult, args) -> bool:
             f"| {name} | {route.requests} | {route.rps:.1f} | {route.p50:.0f} | "
             f"{route.p95:.0f}{flag} | {route.p99:.0f} | {route.failures} |"
         )
+    if result.paced:
+        print(
+            f"\nAfter the burst only (from {args.burst:g} s to the end, 1–5 s between two "
+            "actions), exact percentiles:\n"
+        )
+        print("| route | requests | req/s | p50 ms | p95 ms | p99 ms | failures |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for route in result.paced:
+            flag = " ⚠" if route.p95 > goal else ""
+            print(
+                f"| `{route.name}` | {route.requests} | {route.rps:.1f} | {route.p50:.0f} | "
+                f"{route.p95:.0f}{flag} | {route.p99:.0f} | {route.failures} |"
+            )
     samples = result.samples
     print(
         f"\ngunicorn workers' RSS (MB, each worker): {minmax(samples.worker_rss)}; all workers "

@@ -56,10 +56,26 @@ STATE = {"started": None, "next_upload": None}
 ACCOUNTS = count()
 
 
+RECORDS: list[tuple[str, str, float, bool]] = []  # (method route, phase, ms, failed)
+
+
 @events.test_start.add_listener
 def on_test_start(environment, **_kwargs):
     STATE["started"] = time.monotonic()
     STATE["next_upload"] = time.monotonic() + UPLOAD_EVERY / 2
+
+
+@events.request.add_listener
+def on_request(request_type, name, response_time, exception, **_kwargs):
+    """Every request with its phase, for `bench/load.py`'s table of the paced part."""
+    phase = "burst" if elapsed() < BURST else "paced"
+    RECORDS.append((f"{request_type} {name}", phase, response_time, exception is not None))
+
+
+@events.test_stop.add_listener
+def on_test_stop(environment, **_kwargs):
+    if os.environ.get("LOAD_RECORDS"):
+        Path(os.environ["LOAD_RECORDS"]).write_text(json.dumps(RECORDS))
 
 
 def elapsed() -> float:
