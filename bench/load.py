@@ -133,7 +133,12 @@ def prepare_inprocess(count: int, users: int) -> None:
     documents = documents_visible_to(
         Document.objects.exclude(file__startswith="documents/bench/").exclude(pk=private.pk),
         outsider,
-    )
+    ).order_by("pk")
+
+    def for_everyone(items, visible) -> list:
+        """Those every simulated person may view (a thematic lead sees proposals' files)."""
+        return [item for item in items if all(visible(item, user) for user in accounts)]
+
     thematics = list(Thematic.objects.values_list("slug", flat=True))
     types = list(ResourceType.objects.values_list("slug", flat=True))
     library = ["/ressources/", "/ressources/?tri=vues", "/ressources/?tri=titre&page=2"]
@@ -167,9 +172,9 @@ def prepare_inprocess(count: int, users: int) -> None:
             "searches": searches,
             "typed": TYPED,
             "library": library,
-            "groups": [group_target(g) for g in groups if page_is_visible_to(g, outsider)],
-            "plan": [p.url for p in plan_pages if page_is_visible_to(p, outsider)],
-            "documents": [d.url for d in documents.order_by("pk")],
+            "groups": [group_target(g) for g in for_everyone(groups, page_is_visible_to)],
+            "plan": [p.url for p in for_everyone(plan_pages, page_is_visible_to)],
+            "documents": [d.url for d in for_everyone(documents, document_is_visible_to)],
             "importer": {"username": IMPORTER, "group": group_target(importer_group)},
         }
     )
