@@ -30,6 +30,7 @@ import csv
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -412,6 +413,7 @@ def locust_run(mode: str, args, env: dict, port: int, process, workdir: Path, ta
         rebuild.start()
     log(f"{mode} run: {shown}")
     started = time.monotonic()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     completed = subprocess.run(
         command, cwd=ROOT, env=locust_env, capture_output=True, text=True, check=False
     )
@@ -433,6 +435,13 @@ def locust_run(mode: str, args, env: dict, port: int, process, workdir: Path, ta
             else f"import: not finished within the run ({args.import_count} documents asked)"
         )
     load_after = os.getloadavg()
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime - children.ru_utime - children.ru_stime
+    notes.append(
+        f"CPU time of the processes that ended during the run: {cpu:.0f} s out of "
+        f"{elapsed * (os.cpu_count() or 1):.0f} s available (Locust"
+        + (", the search_rebuild runs)" if during_rebuild else ")")
+    )
     (workdir / f"{mode}_locust.log").write_text(completed.stdout + completed.stderr)
     if not Path(f"{prefix}_stats.csv").exists():
         raise BenchError(f"locust wrote no statistics:\n{completed.stderr[-3000:]}")
