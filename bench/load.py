@@ -256,7 +256,8 @@ class Sampler(threading.Thread):
 
 
 class RebuildLoop(threading.Thread):
-    """`manage.py search_rebuild` again and again until stopped (the last one is awaited)."""
+    """`manage.py search_rebuild` again and again until stopped (the last one is awaited). A
+    failed rebuild is recorded with its last error line, and the loop goes on."""
 
     def __init__(self, env: dict, log_path: Path):
         super().__init__(daemon=True)
@@ -267,16 +268,23 @@ class RebuildLoop(threading.Thread):
 
     def run(self) -> None:
         command = [sys.executable, "manage.py", "search_rebuild"]
-        with open(self.log_path, "a") as output:
-            while not self.stopping.is_set():
-                started = time.monotonic()
-                completed = subprocess.run(
-                    command, cwd=ROOT, env=self.env, stdout=output, stderr=subprocess.STDOUT
-                )
-                if completed.returncode != 0:
-                    self.failures.append(f"exit {completed.returncode}")
-                    return
+        while not self.stopping.is_set():
+            started = time.monotonic()
+            completed = subprocess.run(
+                command, cwd=ROOT, env=self.env, capture_output=True, text=True
+            )
+            with open(self.log_path, "a") as output:
+                output.write(completed.stdout + completed.stderr)
+            if completed.returncode == 0:
                 self.durations.append(time.monotonic() - started)
+                continue
+            lines = [line for line in completed.stderr.splitlines() if line.strip()]
+            error = next((line for line in reversed(lines) if "Error" in line), "")
+            self.failures.append(
+                f"after {time.monotonic() - started:.0f} s, exit {completed.returncode}: "
+                f"{error[:300]}"
+            )
+            self.stopping.wait(1)
 
     def stop(self) -> None:
         self.stopping.set()
@@ -426,8 +434,9 @@ def locust_run(mode: str, args, env: dict, port: int, process, workdir: Path, ta
         notes.append(
             f"search_rebuild: {len(done)} complete rebuild(s) during the run"
             + (f", {min(done):.0f}–{max(done):.0f} s each" if done else "")
-            + (f", failed: {rebuild.failures}" if rebuild.failures else "")
+            + f", {len(rebuild.failures)} failed"
         )
+        notes += [f"search_rebuild failed {failure}" for failure in rebuild.failures]
         imported = re.search(r"LOAD_IMPORT_DONE (.*)", completed.stdout + completed.stderr)
         notes.append(
             f"import: {imported.group(1)}"
