@@ -137,7 +137,8 @@ def prepare_inprocess(count: int, users: int) -> None:
     ).order_by("pk")
 
     def for_everyone(items, visible) -> list:
-        """Those every simulated person may view (a thematic lead sees proposals' files)."""
+        """Those every simulated person may view (a proposal's file is not: one of them
+        downloads it, others get a 404)."""
         return [item for item in items if all(visible(item, user) for user in accounts)]
 
     thematics = list(Thematic.objects.values_list("slug", flat=True))
