@@ -10,7 +10,7 @@ PORT ?= 8000
 TEST_WORKERS ?= auto
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help install run test test-browser lint format check messages bench clean
+.PHONY: help install run test test-browser lint format check messages bench load clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
@@ -57,6 +57,9 @@ messages: install ## Update and compile the French catalogue
 
 bench: install ## Measure page throughput with gunicorn (see docs/benchmarks.md)
 	$(BIN)/python bench/pages.py
+
+load: install ## Load test: 50 people at once with Locust, quiet then during a rebuild (PostgreSQL)
+	$(BIN)/python bench/load.py
 
 clean: ## Remove the virtual environment, the local database and media
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media test-artifacts

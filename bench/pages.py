@@ -214,14 +214,14 @@ def cookies_from(headers) -> dict[str, str]:
     return {key: morsel.value for key, morsel in jar.items()}
 
 
-def login(port: int, password: str) -> str:
+def login(port: int, password: str, username: str = USERNAME) -> str:
     """Log in through the real form and return the Cookie header of the session."""
     status, headers, _ = request(port, "GET", "/connexion/")
     csrf = cookies_from(headers).get("csrftoken")
     if status != 200 or not csrf:
         raise BenchError(f"GET /connexion/ returned {status} without a CSRF cookie")
     body = urllib.parse.urlencode(
-        {"username": USERNAME, "password": password, "csrfmiddlewaretoken": csrf}
+        {"username": username, "password": password, "csrfmiddlewaretoken": csrf}
     )
     status, headers, _ = request(
         port,
@@ -236,7 +236,7 @@ def login(port: int, password: str) -> str:
     )
     session = cookies_from(headers).get("sessionid")
     if status != 302 or not session:
-        raise BenchError(f"login as {USERNAME} failed: POST /connexion/ returned {status}")
+        raise BenchError(f"login as {username} failed: POST /connexion/ returned {status}")
     return f"sessionid={session}"
 
 
@@ -356,13 +356,17 @@ def count_queries_main(pages: list[str]) -> None:
     import django
 
     django.setup()
+    from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST=HOST)
-    if not client.login(username=USERNAME, password=os.environ["DEMO_PASSWORD"]):
+    # Not `client.login`: django-axes' backend refuses an authentication without a request.
+    user = get_user_model().objects.get(username=USERNAME)
+    if not user.check_password(os.environ["DEMO_PASSWORD"]):
         raise SystemExit(f"cannot log in as {USERNAME}")
+    client.force_login(user, backend="groups.backends.ProfileModelBackend")
     counts, sql = {}, {}
     for page in pages:
         runs = []
@@ -421,9 +425,12 @@ def postgres_available(url: str) -> str | None:
 
 
 class PostgresDatabase:
-    def __init__(self, admin_url: str):
+    """A temporary database, dropped at the end unless `keep` (then its name is logged)."""
+
+    def __init__(self, admin_url: str, prefix: str = "trame_bench", keep: bool = False):
         self.admin_url = admin_url
-        self.name = f"trame_bench_{secrets.token_hex(4)}"
+        self.name = f"{prefix}_{secrets.token_hex(4)}"
+        self.keep = keep
 
     def __enter__(self) -> str:
         import psycopg
@@ -437,6 +444,9 @@ class PostgresDatabase:
     def __exit__(self, *exc_info) -> None:
         import psycopg
 
+        if self.keep:
+            log(f"kept PostgreSQL database {self.name}")
+            return
         try:
             with psycopg.connect(self.admin_url, autocommit=True) as connection:
                 connection.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
@@ -501,44 +511,61 @@ def bench_database(database: str, args, pages: list[str], wrk: str | None) -> li
     ]
 
 
-def serve_and_load(env, tmp_path: Path, args, pages, password, wrk) -> dict[str, LoadResult]:
+def start_gunicorn(
+    env: dict, log_path: Path, workers: int, extra: tuple[str, ...] = ()
+) -> tuple[subprocess.Popen, int]:
+    """`gunicorn intranet.wsgi` on a free local port, its output in `log_path`; returns once
+    it answers. Stop it with `stop_gunicorn`."""
     port = free_port()
-    log_path = tmp_path / "gunicorn.log"
     command = [
         sys.executable, "-m", "gunicorn", "intranet.wsgi",
-        "-w", str(args.workers), "-b", f"{HOST}:{port}",
+        "-w", str(workers), "-b", f"{HOST}:{port}", *extra,
     ]  # fmt: skip
-    lua = tmp_path / "bench.lua"
-    lua.write_text(WRK_LUA)
-    results: dict[str, LoadResult] = {}
-    with open(log_path, "w") as gunicorn_log:
+    with open(log_path, "a") as gunicorn_log:
         process = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=gunicorn_log, stderr=subprocess.STDOUT
         )
-        try:
-            wait_for_server(port, process)
-            log(f"gunicorn ({args.workers} workers) listening on {HOST}:{port} (pid {process.pid})")
-            cookie = login(port, password)
-            check_pages(port, cookie, pages)
-            for page in pages:
-                url = f"http://{HOST}:{port}{page}"
-                if args.warmup > 0:
-                    load(wrk, port, url, page, cookie, args.warmup, args.concurrency, lua)
-                log(f"measuring {page} for {args.duration:g} s at concurrency {args.concurrency}")
-                results[page] = load(
-                    wrk, port, url, page, cookie, args.duration, args.concurrency, lua
-                )
-                check_pages(port, cookie, [page])  # still logged in at the end
-        except BenchError:
-            print(f"--- gunicorn log ---\n{log_path.read_text()[-3000:]}", file=sys.stderr)
-            raise
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+    try:
+        wait_for_server(port, process)
+    except BaseException:
+        stop_gunicorn(process)
+        raise
+    log(f"gunicorn ({workers} workers) listening on {HOST}:{port} (pid {process.pid})")
+    return process, port
+
+
+def stop_gunicorn(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def serve_and_load(env, tmp_path: Path, args, pages, password, wrk) -> dict[str, LoadResult]:
+    log_path = tmp_path / "gunicorn.log"
+    lua = tmp_path / "bench.lua"
+    lua.write_text(WRK_LUA)
+    results: dict[str, LoadResult] = {}
+    process = None
+    try:
+        process, port = start_gunicorn(env, log_path, args.workers)
+        cookie = login(port, password)
+        check_pages(port, cookie, pages)
+        for page in pages:
+            url = f"http://{HOST}:{port}{page}"
+            if args.warmup > 0:
+                load(wrk, port, url, page, cookie, args.warmup, args.concurrency, lua)
+            log(f"measuring {page} for {args.duration:g} s at concurrency {args.concurrency}")
+            results[page] = load(wrk, port, url, page, cookie, args.duration, args.concurrency, lua)
+            check_pages(port, cookie, [page])  # still logged in at the end
+    except BenchError:
+        print(f"--- gunicorn log ---\n{log_path.read_text()[-3000:]}", file=sys.stderr)
+        raise
+    finally:
+        if process is not None:
+            stop_gunicorn(process)
     return results
 
 
