@@ -90,9 +90,16 @@ def profile_changed(sender, instance, **kwargs):
     indexing.reindex_on_commit([f"person:{instance.pk}"])
 
 
+# What a person's entry reads of the user (search.sources.person_entries).
+INDEXED_USER_FIELDS = {"first_name", "last_name", "username", "is_active"}
+
+
 @receiver(post_save, sender=get_user_model(), dispatch_uid="search-user-saved")
-def user_saved(sender, instance, **kwargs):
-    # The name and the active flag of a person live on the user.
+def user_saved(sender, instance, update_fields=None, **kwargs):
+    # The name and the active flag of a person live on the user. A login saves only
+    # `last_login`: reindexing then would make every login wait behind a rebuild's locks.
+    if update_fields is not None and not INDEXED_USER_FIELDS & set(update_fields):
+        return
     profile_ids = Profile.objects.filter(user_id=instance.pk).values_list("pk", flat=True)
     indexing.reindex_on_commit([f"person:{pk}" for pk in profile_ids])
 

@@ -3,11 +3,13 @@ atomic block, and never for a rolled-back change. These tests commit for real
 (`transaction=True`): the suite's usual wrapping transaction would hide what production does.
 """
 
+from django.contrib.auth.models import update_last_login
 from django.db import transaction
 
 import pytest
 from django_tasks.signals import task_enqueued
 
+from groups.models import Profile
 from search import indexing
 from search.engines.base import SearchRequest
 from search.engines.database import DatabaseEngine
@@ -98,3 +100,13 @@ def test_publishing_and_unpublishing_outside_a_transaction_reach_the_index(home_
     page.refresh_from_db()
     page.unpublish()
     assert found() == []
+
+
+def test_a_login_reindexes_nobody_a_new_name_reindexes_the_person(enqueued):
+    user = person("connexion", first_name="Inès")
+    enqueued.clear()
+    update_last_login(None, user)  # what django.contrib.auth does on each login
+    assert enqueued == []
+    user.first_name = "Inès-Marie"
+    user.save(update_fields=["first_name"])
+    assert enqueued == [[f"person:{Profile.objects.get(user=user).pk}"]]
