@@ -127,19 +127,18 @@ def _postgresql_sql(last: str, whole: list[str], closed_locks, limit: int) -> tu
 
 
 def _sqlite_sql(last: str, whole: list[str], closed_locks, limit: int) -> tuple[str, list]:
-    """The rows of the term range, one per entry (its heaviest matching term), heaviest
-    first: SQLite serves up to ~10,000 entries, where sorting the range is cheap."""
+    """The entries of the term range, each with its heaviest matching term, heaviest first:
+    one pass over the range of the covering index, grouped (SQLite serves up to ~10,000
+    entries, where a prefix found in every title is a range of about that many rows)."""
     matches, match_params = prefix_condition("t", last)
-    other, other_params = prefix_condition("o", last)
     conditions, params = _conditions(whole, closed_locks)
-    conditions.append(
-        f"NOT EXISTS (SELECT 1 FROM {TABLE} o WHERE o.entry_id = t.entry_id AND ({other}) "
-        "AND (o.weight > t.weight OR (o.weight = t.weight AND o.term < t.term)))"
-    )
     where = " AND ".join([f"({matches})", *conditions])
     return (
-        "SELECT e.title, e.url, e.kind, e.kind_label "
-        f"FROM {TABLE} t JOIN search_searchentry e ON e.id = t.entry_id "
-        f"WHERE {where} ORDER BY t.weight DESC, t.entry_id LIMIT %s",
-        [*match_params, *params, *other_params, limit],
+        "SELECT x.title, x.url, x.kind, x.kind_label FROM ("
+        f"SELECT t.entry_id, MAX(t.weight) AS weight FROM {TABLE} t "
+        f"JOIN search_searchentry e ON e.id = t.entry_id WHERE {where} "
+        "GROUP BY t.entry_id ORDER BY weight DESC, t.entry_id LIMIT %s"
+        ") best JOIN search_searchentry x ON x.id = best.entry_id "
+        "ORDER BY best.weight DESC, best.entry_id",
+        [*match_params, *params, limit],
     )
