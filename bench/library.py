@@ -395,15 +395,11 @@ def parse_args(argv=None):
 
 def main(argv=None) -> int:
     from bench.pages import BenchError, base_env, log, run
+    from bench.search import parse_sizes
 
     args = parse_args(argv)
     args.code = args.code.resolve()
-    runs = []
-    for item in args.sizes.split(","):
-        database, _, count = item.strip().partition(":")
-        if database not in ("sqlite", "postgresql") or not count.isdigit():
-            raise SystemExit(f"--sizes: expected sqlite:N or postgresql:N, got {item!r}")
-        runs.append((database, int(count)))
+    runs = parse_sizes(args.sizes)
     temporary = None
     if not args.workdir:
         temporary = tempfile.TemporaryDirectory(prefix="trame-bench-library-")

@@ -146,6 +146,17 @@ def serve_and_time(env: dict, workdir: Path, args, password: str) -> dict:
     return out
 
 
+def parse_sizes(text: str) -> list[tuple[str, int]]:
+    """`--sizes`: "sqlite:10000,postgresql:100000" -> [("sqlite", 10000), ...]."""
+    runs = []
+    for item in text.split(","):
+        database, _, count = item.strip().partition(":")
+        if database not in ("sqlite", "postgresql") or not count.isdigit():
+            raise SystemExit(f"--sizes: expected sqlite:N or postgresql:N, got {item!r}")
+        runs.append((database, int(count)))
+    return runs
+
+
 def cell(text: str) -> str:
     """Text safe inside a Markdown table cell."""
     return str(text).replace("|", "\\|")
@@ -369,12 +380,7 @@ def main(argv=None) -> int:
             if os.environ.get(key) != value:
                 print(f"export {key}='{value}'")
         return 0
-    runs = []
-    for item in args.sizes.split(","):
-        database, _, count = item.strip().partition(":")
-        if database not in ("sqlite", "postgresql") or not count.isdigit():
-            raise SystemExit(f"--sizes: expected sqlite:N or postgresql:N, got {item!r}")
-        runs.append((database, int(count)))
+    runs = parse_sizes(args.sizes)
     temporary = None
     if not args.workdir:
         temporary = tempfile.TemporaryDirectory(prefix="trame-bench-search-")
