@@ -44,7 +44,7 @@ MAX_PAGE = 1000  # deeper pages answer empty: nobody reads page 1,001
 RESULT_WINDOW = 100
 # Cache namespace of search results: any write to the index replaces its version.
 SEARCH_INDEX = "search-index"
-# The closed-lock sets of recent searches, most recent first: whose results to warm.
+# The closed-lock sets of recent searches, newest first: whose results to warm.
 LOCK_SETS = "trame:search-lock-sets"
 MAX_LOCK_SETS = 20
 
@@ -81,10 +81,10 @@ def _choice(value: str, label: str) -> Choice | None:
 
 
 def remember_lock_set(locks: frozenset[str]) -> None:
+    """On every search: one cache read, and a write only for a lock set not yet known."""
     seen = cache.get(LOCK_SETS) or []
-    if not seen or seen[0] != sorted(locks):
-        remembered = [sorted(locks), *(other for other in seen if other != sorted(locks))]
-        cache.set(LOCK_SETS, remembered[:MAX_LOCK_SETS], timeout=None)
+    if sorted(locks) not in seen:
+        cache.set(LOCK_SETS, [sorted(locks), *seen][:MAX_LOCK_SETS], timeout=None)
 
 
 class DatabaseEngine(Engine):
